@@ -1,0 +1,216 @@
+package kr.tickets.runner;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import kr.tickets.localstack.Intrinsics;
+
+/**
+ * API Gateway (REST API, Lambda proxy integration) on localhost: each request becomes the
+ * proxy event AWS would send to the route's function, and the function's response event
+ * becomes the HTTP response. A path no route serves is 404, a method the path does not
+ * serve is 405 (both problem+json); a function that throws is 502, as in AWS.
+ */
+public final class ApiGateway implements AutoCloseable {
+    /** API Gateway's own limit on a request payload. */
+    static final int MAX_PAYLOAD = 10 * 1024 * 1024;
+    private static final String STAGE = "Prod";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<Integer, String> TITLES = Map.of(404, "Not Found", 405, "Method Not Allowed",
+            413, "Payload Too Large", 500, "Internal Server Error", 502, "Bad Gateway");
+
+    private final List<ApiRoute> routes;
+    private final Map<String, FunctionHost> functions;
+    private final HttpServer server;
+    private final ExecutorService workers;
+
+    public ApiGateway(int port, Map<String, FunctionHost> functions) throws IOException {
+        this.functions = functions;
+        List<ApiRoute> all = new ArrayList<>();
+        functions.values().forEach(f -> all.addAll(f.spec().routes()));
+        all.sort(Comparator.comparingInt(ApiRoute::specificity).reversed());
+        this.routes = List.copyOf(all);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
+        this.workers = Executors.newFixedThreadPool(64);
+        server.setExecutor(workers);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public List<ApiRoute> routes() {
+        return routes;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+            String path = exchange.getRequestURI().getRawPath();
+            byte[] body = readBody(exchange.getRequestBody());
+            if (body == null) {
+                problem(exchange, 413, "PAYLOAD_TOO_LARGE", "The request body exceeds 10 MB.");
+                return;
+            }
+            Set<String> allowed = new TreeSet<>();
+            for (ApiRoute route : routes) {
+                Map<String, String> parameters = route.match(path);
+                if (parameters == null) {
+                    continue;
+                }
+                if (route.anyMethod() || route.method().equals(method)) {
+                    forward(exchange, route, parameters, body);
+                    return;
+                }
+                allowed.add(route.method());
+            }
+            if (allowed.isEmpty()) {
+                problem(exchange, 404, "NOT_FOUND", "No route serves " + path + ".");
+            } else {
+                exchange.getResponseHeaders().add("Allow", String.join(", ", allowed));
+                problem(exchange, 405, "METHOD_NOT_ALLOWED", method + " is not allowed on " + path + ".");
+            }
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            problem(exchange, 500, "INTERNAL_ERROR", "The local gateway failed.");
+        }
+    }
+
+    private void forward(HttpExchange exchange, ApiRoute route, Map<String, String> parameters, byte[] body)
+            throws IOException {
+        APIGatewayProxyRequestEvent event = event(exchange, route, parameters, body);
+        Object result;
+        try {
+            result = functions.get(route.functionId()).invoke(event);
+        } catch (RuntimeException e) {
+            // Lambda reports an unhandled error; API Gateway answers 502 without details.
+            e.printStackTrace();
+            problem(exchange, 502, "BAD_GATEWAY", "The function failed.");
+            return;
+        }
+        APIGatewayProxyResponseEvent response = (APIGatewayProxyResponseEvent) result;
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        }
+        if (response.getMultiValueHeaders() != null) {
+            response.getMultiValueHeaders().forEach((k, values) -> {
+                exchange.getResponseHeaders().remove(k);
+                values.forEach(v -> exchange.getResponseHeaders().add(k, v));
+            });
+        }
+        exchange.getResponseHeaders().set("x-amzn-RequestId", event.getRequestContext().getRequestId());
+        byte[] out = response.getBody() == null ? new byte[0]
+                : Boolean.TRUE.equals(response.getIsBase64Encoded())
+                ? Base64.getDecoder().decode(response.getBody())
+                : response.getBody().getBytes(StandardCharsets.UTF_8);
+        int status = response.getStatusCode() == null ? 200 : response.getStatusCode();
+        send(exchange, status, out);
+    }
+
+    static APIGatewayProxyRequestEvent event(HttpExchange exchange, ApiRoute route, Map<String, String> parameters,
+                                             byte[] body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, List<String>> multiHeaders = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            multiHeaders.put(name, List.copyOf(values));
+            headers.put(name, values.get(values.size() - 1));
+        });
+        Map<String, String> query = new LinkedHashMap<>();
+        Map<String, List<String>> multiQuery = new LinkedHashMap<>();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                String[] kv = pair.split("=", 2);
+                String key = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+                String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+                multiQuery.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+                query.put(key, value);
+            }
+        }
+        String path = exchange.getRequestURI().getRawPath();
+        String requestId = UUID.randomUUID().toString();
+        APIGatewayProxyRequestEvent.RequestIdentity identity = new APIGatewayProxyRequestEvent.RequestIdentity()
+                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                .withUserAgent(headers.get("User-agent"));
+        APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext()
+                .withAccountId(Intrinsics.ACCOUNT)
+                .withApiId("local")
+                .withStage(STAGE)
+                .withRequestId(requestId)
+                .withResourcePath(route.path())
+                .withHttpMethod(exchange.getRequestMethod())
+                .withPath("/" + STAGE + path)
+                .withProtocol(exchange.getProtocol())
+                .withIdentity(identity);
+        context.setRequestTimeEpoch(Instant.now().toEpochMilli());
+        return new APIGatewayProxyRequestEvent()
+                .withResource(route.path())
+                .withPath(path)
+                .withHttpMethod(exchange.getRequestMethod())
+                .withHeaders(headers.isEmpty() ? null : headers)
+                .withMultiValueHeaders(multiHeaders.isEmpty() ? null : multiHeaders)
+                .withQueryStringParameters(query.isEmpty() ? null : query)
+                .withMultiValueQueryStringParameters(multiQuery.isEmpty() ? null : multiQuery)
+                .withPathParameters(parameters.isEmpty() ? null : parameters)
+                .withRequestContext(context)
+                .withBody(body.length == 0 ? null : new String(body, StandardCharsets.UTF_8))
+                .withIsBase64Encoded(false);
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_PAYLOAD + 1);
+        return body.length > MAX_PAYLOAD ? null : body;
+    }
+
+    static void problem(HttpExchange exchange, int status, String code, String detail) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "https://tickets.example/problems/" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        problem.put("title", TITLES.getOrDefault(status, "Error"));
+        problem.put("status", status);
+        problem.put("code", code);
+        problem.put("detail", detail);
+        exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+        send(exchange, status, JSON.writeValueAsBytes(problem));
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        boolean noBody = status == 204 || status == 304 || "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,25 @@
+package kr.tickets.runner;
+
+/**
+ * {@code java -jar local-runner/target/local-runner.jar}: runs the service on localhost until
+ * stopped. PORT (default 3000) is the API's port, MOTO_PORT (default 5050) the emulator's.
+ */
+public final class LocalRunner {
+    private LocalRunner() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "3000"));
+        int motoPort = Integer.parseInt(System.getenv().getOrDefault("MOTO_PORT", "5050"));
+        LocalService service = LocalService.start(port, motoPort);
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close));
+        System.out.println();
+        System.out.println("Ticketing API:  " + service.baseUrl() + "   (try: curl " + service.baseUrl() + "/health)");
+        System.out.println("AWS emulator:   " + service.stack().endpoint() + "   (moto)");
+        System.out.println("Local admin:    " + DemoAccounts.ADMIN_EMAIL + " / " + DemoAccounts.ADMIN_PASSWORD);
+        System.out.println("Routes:");
+        service.routes().forEach(r -> System.out.printf("  %-6s %s -> %s%n", r.method(), r.path(), r.functionId()));
+        System.out.println("Press Ctrl+C to stop.");
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,80 @@
+"""Runs moto's server with the two changes the local stack needs.
+
+1. DynamoDB requests are applied one at a time. moto's server is threaded and its
+   DynamoDB backend does not lock a read-check-write, so two conditional writes on one
+   key could both succeed; a failed transaction restores whole-table copies and can
+   lose other threads' writes. One lock around every DynamoDB_* request makes each
+   request atomic, as DynamoDB is. Other services stay concurrent (an SQS long poll must
+   not block the rest).
+2. Lambda Invoke (POST /2015-03-31/functions/{name}/invocations) is forwarded to the
+   local runner, which runs the project's real Java handler. moto cannot run Lambda
+   code without Docker, and Step Functions' lambda:invoke tasks arrive here.
+
+Usage: moto_launcher.py --port 5050 [--lambda-url http://127.0.0.1:3001]
+"""
+import argparse
+import os
+import threading
+import urllib.error
+import urllib.request
+
+from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+from werkzeug.serving import run_simple
+
+LAMBDA_INVOKE_PREFIX = "/2015-03-31/functions/"
+
+
+class LocalStackApp:
+    def __init__(self, moto_app, lambda_url):
+        self.moto_app = moto_app
+        self.lambda_url = lambda_url.rstrip("/") if lambda_url else None
+        self.dynamo_lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if self.lambda_url and path.startswith(LAMBDA_INVOKE_PREFIX) and path.endswith("/invocations"):
+            return self._forward_invoke(environ, start_response, path)
+        if environ.get("HTTP_X_AMZ_TARGET", "").startswith("DynamoDB_"):
+            with self.dynamo_lock:
+                result = self.moto_app(environ, start_response)
+                try:
+                    # The body is produced lazily; it must be produced inside the lock.
+                    body = b"".join(result)
+                finally:
+                    if hasattr(result, "close"):
+                        result.close()
+            return [body]
+        return self.moto_app(environ, start_response)
+
+    def _forward_invoke(self, environ, start_response, path):
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        payload = environ["wsgi.input"].read(length) if length else b""
+        request = urllib.request.Request(self.lambda_url + path, data=payload, method="POST")
+        for header in ("CONTENT_TYPE", "HTTP_X_AMZ_INVOCATION_TYPE"):
+            if environ.get(header):
+                request.add_header(header.replace("HTTP_", "").replace("_", "-").title(), environ[header])
+        try:
+            with urllib.request.urlopen(request, timeout=900) as response:
+                status, headers, body = response.status, response.getheaders(), response.read()
+        except urllib.error.HTTPError as error:
+            status, headers, body = error.code, error.headers.items(), error.read()
+        kept = [(k, v) for k, v in headers if k.lower() not in ("transfer-encoding", "connection", "content-length")]
+        kept.append(("Content-Length", str(len(body))))
+        start_response(f"{status} {'OK' if status < 400 else 'Error'}", kept)
+        return [body]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--lambda-url", default=os.environ.get("LOCAL_LAMBDA_URL"))
+    args = parser.parse_args()
+    # Step Functions integrations call back into this server at this port.
+    os.environ["MOTO_PORT"] = str(args.port)
+    moto_app = DomainDispatcherApplication(create_backend_app)
+    run_simple(args.host, args.port, LocalStackApp(moto_app, args.lambda_url), threaded=True, use_reloader=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+package kr.tickets.auth;
+
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import kr.tickets.common.ApiException;
+import kr.tickets.common.Ids;
+import kr.tickets.users.User;
+import kr.tickets.users.UserRules;
+import kr.tickets.users.UserService;
+
+/**
+ * Login, token refresh with rotation, logout, and the check every authenticated route makes.
+ *
+ * <pre>{@code POST /auth/login {"email":"minji@example.com","password":"s3cret!pass"}}</pre>
+ */
+@Singleton
+@Requires(beans = {UserService.class, TokenService.class, SessionStore.class, LoginThrottle.class})
+public class AuthService {
+    private final UserService users;
+    private final TokenService tokens;
+    private final SessionStore sessions;
+    private final LoginThrottle throttle;
+    private final Clock clock;
+
+    public AuthService(UserService users, TokenService tokens, SessionStore sessions, LoginThrottle throttle,
+                       Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.throttle = throttle;
+        this.clock = clock;
+    }
+
+    /**
+     * Issues a token pair. An unknown email and a wrong password get the same 401; repeated
+     * failures for one account or one client address get 429 with Retry-After.
+     */
+    public TokenPair login(String email, String password, String clientAddress) {
+        Instant now = clock.instant();
+        String accountKey = "EMAIL#" + UserRules.normalizeEmail(email);
+        String clientKey = "IP#" + clientAddress;
+        Optional<Duration> locked = throttle.lockedFor(List.of(accountKey, clientKey), now);
+        if (locked.isPresent()) {
+            throw ApiException.tooManyRequests(locked.get().toSeconds());
+        }
+        Optional<User> user = users.authenticate(UserRules.normalizeEmail(email), password);
+        if (user.isEmpty()) {
+            throttle.recordFailure(accountKey, ThrottlePolicy.ACCOUNT, now);
+            throttle.recordFailure(clientKey, ThrottlePolicy.CLIENT, now);
+            throw new ApiException(401, "INVALID_CREDENTIALS", "The email or the password is wrong.");
+        }
+        throttle.reset(accountKey);
+        String familyId = Ids.newId();
+        TokenService.Issued issued = tokens.issue(user.get().userId(), user.get().role(), familyId);
+        sessions.start(familyId, user.get().userId(), issued.refreshTokenId(), issued.refreshExpiresAt(), now);
+        return issued.pair();
+    }
+
+    /**
+     * Exchanges a refresh token for a new pair. The old token stops working; presenting it
+     * again revokes every token of its family (someone else may hold a copy).
+     */
+    public TokenPair refresh(String refreshToken) {
+        TokenService.RefreshClaims claims = tokens.verifyRefresh(refreshToken).orElseThrow(AuthService::invalidToken);
+        User user = users.findById(claims.userId()).orElseThrow(AuthService::invalidToken);
+        TokenService.Issued issued = tokens.issue(user.userId(), user.role(), claims.familyId());
+        SessionStore.Rotation rotation = sessions.rotate(claims.familyId(), user.userId(), claims.tokenId(),
+                issued.refreshTokenId(), issued.refreshExpiresAt());
+        if (rotation != SessionStore.Rotation.ROTATED) {
+            throw invalidToken();
+        }
+        return issued.pair();
+    }
+
+    /** Ends the session: the refresh token's family is revoked and this access token denied. */
+    public void logout(Principal principal, String refreshToken) {
+        TokenService.RefreshClaims claims = tokens.verifyRefresh(refreshToken).orElseThrow(AuthService::invalidToken);
+        if (!claims.userId().equals(principal.userId())) {
+            throw invalidToken();
+        }
+        sessions.revokeFamily(claims.familyId());
+        sessions.deny(principal.tokenId(), principal.expiresAt());
+    }
+
+    /** The caller behind {@code Authorization: Bearer <token>}; 401 UNAUTHENTICATED otherwise. */
+    public Principal authenticate(String authorizationHeader) {
+        if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw ApiException.unauthenticated("Send Authorization: Bearer <access token>.");
+        }
+        Principal principal = tokens.verifyAccess(authorizationHeader.substring(7).trim())
+                .orElseThrow(() -> ApiException.unauthenticated("The access token is invalid or expired."));
+        if (sessions.isRevoked(principal.tokenId(), principal.familyId())) {
+            throw ApiException.unauthenticated("The access token was revoked.");
+        }
+        return principal;
+    }
+
+    /** After a password change every other session ends; the one that changed it stays. */
+    public void endOtherSessions(Principal principal) {
+        sessions.revokeOtherFamilies(principal.userId(), principal.familyId());
+    }
+
+    private static ApiException invalidToken() {
+        return new ApiException(401, "INVALID_TOKEN", "The refresh token is invalid, expired or already used.");
+    }
+}

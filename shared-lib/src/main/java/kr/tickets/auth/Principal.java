@@ -1,0 +1,17 @@
+package kr.tickets.auth;
+
+import java.time.Instant;
+import kr.tickets.common.ApiException;
+import kr.tickets.users.Role;
+
+/** Who made an authenticated request, read from a verified, unrevoked access token. */
+public record Principal(String userId, Role role, String tokenId, String familyId, Instant expiresAt) {
+
+    /** 403 FORBIDDEN unless the caller has {@code required}. */
+    public Principal require(Role required) {
+        if (role != required) {
+            throw ApiException.forbidden();
+        }
+        return this;
+    }
+}

@@ -1,0 +1,25 @@
+package kr.tickets.aws;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * SDK clients, built once per container. Region, credentials and endpoint come from the
+ * default chains (AWS_REGION, the Lambda role, AWS_ENDPOINT_URL locally), so the same code
+ * talks to AWS or to the local stack. The URL-connection HTTP client keeps cold starts short.
+ */
+@Factory
+public class AwsClientsFactory {
+    @Singleton
+    DynamoDbClient dynamoDbClient() {
+        return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    @Singleton
+    SecretsManagerClient secretsManagerClient() {
+        return SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+}

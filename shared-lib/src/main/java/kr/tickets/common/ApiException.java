@@ -1,0 +1,73 @@
+package kr.tickets.common;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A failure the client can act on: an HTTP status, a stable upper-snake {@code code}, and a
+ * human detail. Handlers turn it into application/problem+json; nothing is written when a
+ * use case throws one before its write.
+ */
+public class ApiException extends RuntimeException {
+    private final int status;
+    private final String code;
+    private final List<FieldError> fieldErrors;
+    private final Map<String, String> headers;
+
+    public ApiException(int status, String code, String detail, List<FieldError> fieldErrors, Map<String, String> headers) {
+        super(detail);
+        this.status = status;
+        this.code = code;
+        this.fieldErrors = List.copyOf(fieldErrors);
+        this.headers = Map.copyOf(headers);
+    }
+
+    public ApiException(int status, String code, String detail) {
+        this(status, code, detail, List.of(), Map.of());
+    }
+
+    public static ApiException validation(List<FieldError> errors) {
+        return new ApiException(400, "VALIDATION_FAILED", "The request has invalid fields.", errors, Map.of());
+    }
+
+    public static ApiException validation(String field, String message) {
+        return validation(List.of(new FieldError(field, message)));
+    }
+
+    public static ApiException unauthenticated(String detail) {
+        return new ApiException(401, "UNAUTHENTICATED", detail);
+    }
+
+    public static ApiException forbidden() {
+        return new ApiException(403, "FORBIDDEN", "Your role does not allow this.");
+    }
+
+    public static ApiException notFound(String detail) {
+        return new ApiException(404, "NOT_FOUND", detail);
+    }
+
+    public static ApiException conflict(String code, String detail) {
+        return new ApiException(409, code, detail);
+    }
+
+    public static ApiException tooManyRequests(long retryAfterSeconds) {
+        return new ApiException(429, "TOO_MANY_REQUESTS", "Too many attempts; try again later.", List.of(),
+                Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public List<FieldError> fieldErrors() {
+        return fieldErrors;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+}

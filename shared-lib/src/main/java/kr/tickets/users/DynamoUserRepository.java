@@ -1,0 +1,165 @@
+package kr.tickets.users;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kr.tickets.common.ApiException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Accounts in the Users table. Keys (see docs/data-model.md):
+ * {@code USER#<id> / PROFILE} holds the account; {@code EMAIL#<email> / UNIQUE} and
+ * {@code PHONE#<phone> / UNIQUE} are claims written in the same transaction with
+ * {@code attribute_not_exists}, so two sign-ups with one email cannot both succeed.
+ */
+@Singleton
+@Requires(property = "users.table")
+public class DynamoUserRepository implements UserRepository {
+    private static final String PK = "pk";
+    private static final String SK = "sk";
+    private static final String NOT_EXISTS = "attribute_not_exists(pk)";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoUserRepository(DynamoDbClient dynamo, @Value("${users.table}") String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    static Map<String, AttributeValue> userKey(String userId) {
+        return Map.of(PK, s("USER#" + userId), SK, s("PROFILE"));
+    }
+
+    static Map<String, AttributeValue> emailKey(String email) {
+        return Map.of(PK, s("EMAIL#" + email), SK, s("UNIQUE"));
+    }
+
+    static Map<String, AttributeValue> phoneKey(String phone) {
+        return Map.of(PK, s("PHONE#" + phone), SK, s("UNIQUE"));
+    }
+
+    @Override
+    public void create(User user) {
+        List<TransactWriteItem> items = List.of(
+                put(toItem(user), NOT_EXISTS),
+                put(claim(emailKey(user.email()), user.userId()), NOT_EXISTS),
+                put(claim(phoneKey(user.phone()), user.userId()), NOT_EXISTS));
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(items));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (failed(reasons, 1)) {
+                throw ApiException.conflict("EMAIL_TAKEN", "An account with this email already exists.");
+            }
+            if (failed(reasons, 2)) {
+                throw ApiException.conflict("PHONE_TAKEN", "An account with this phone number already exists.");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<User> findById(String userId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(userKey(userId))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public Optional<User> findByEmail(String normalizedEmail) {
+        Map<String, AttributeValue> claim = dynamo.getItem(r -> r.tableName(table).key(emailKey(normalizedEmail))
+                .consistentRead(true)).item();
+        if (claim == null || claim.isEmpty()) {
+            return Optional.empty();
+        }
+        return findById(claim.get("userId").s());
+    }
+
+    @Override
+    public void update(User current, User updated) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(toItem(updated))
+                .conditionExpression("#v = :v")
+                .expressionAttributeNames(Map.of("#v", "version"))
+                .expressionAttributeValues(Map.of(":v", n(current.version())))
+                .build()).build());
+        boolean phoneMoved = !current.phone().equals(updated.phone());
+        if (phoneMoved) {
+            items.add(put(claim(phoneKey(updated.phone()), updated.userId()), NOT_EXISTS));
+            items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                    .key(phoneKey(current.phone()))
+                    .conditionExpression("userId = :me")
+                    .expressionAttributeValues(Map.of(":me", s(current.userId())))
+                    .build()).build());
+        }
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(items));
+        } catch (TransactionCanceledException e) {
+            if (phoneMoved && failed(e.cancellationReasons(), 1)) {
+                throw ApiException.conflict("PHONE_TAKEN", "An account with this phone number already exists.");
+            }
+            if (failed(e.cancellationReasons(), 0)) {
+                throw ApiException.conflict("CONCURRENT_UPDATE", "The profile changed meanwhile; read it and try again.");
+            }
+            throw e;
+        }
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition) {
+        return TransactWriteItem.builder()
+                .put(Put.builder().tableName(table).item(item).conditionExpression(condition).build())
+                .build();
+    }
+
+    private static boolean failed(List<CancellationReason> reasons, int index) {
+        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    private static Map<String, AttributeValue> claim(Map<String, AttributeValue> key, String userId) {
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.put("userId", s(userId));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> toItem(User user) {
+        Map<String, AttributeValue> item = new HashMap<>(userKey(user.userId()));
+        item.put("userId", s(user.userId()));
+        item.put("name", s(user.name()));
+        item.put("email", s(user.email()));
+        item.put("phone", s(user.phone()));
+        item.put("role", s(user.role().name()));
+        item.put("passwordHash", s(user.passwordHash()));
+        item.put("createdAt", s(user.createdAt().toString()));
+        item.put("updatedAt", s(user.updatedAt().toString()));
+        item.put("version", n(user.version()));
+        return item;
+    }
+
+    private static User fromItem(Map<String, AttributeValue> item) {
+        return new User(item.get("userId").s(), item.get("name").s(), item.get("email").s(), item.get("phone").s(),
+                Role.valueOf(item.get("role").s()), item.get("passwordHash").s(),
+                Instant.parse(item.get("createdAt").s()), Instant.parse(item.get("updatedAt").s()),
+                Long.parseLong(item.get("version").n()));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}
