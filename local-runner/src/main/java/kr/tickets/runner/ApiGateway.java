@@ -194,6 +194,13 @@ public final class ApiGateway implements AutoCloseable {
         problem.put("status", status);
         problem.put("code", code);
         problem.put("detail", detail);
+        // API Gateway's own error responses carry its request id, as the functions' problems do.
+        String requestId = exchange.getResponseHeaders().getFirst("x-amzn-RequestId");
+        if (requestId == null) {
+            requestId = UUID.randomUUID().toString();
+            exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+        }
+        problem.put("traceId", requestId);
         exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
         send(exchange, status, JSON.writeValueAsBytes(problem));
     }

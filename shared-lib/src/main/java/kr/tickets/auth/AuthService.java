@@ -14,7 +14,7 @@ import kr.tickets.users.UserRules;
 import kr.tickets.users.UserService;
 
 /**
- * Login, token refresh with rotation, logout, and the check every authenticated route makes.
+ * Login, token refresh with rotation, and logout.
  *
  * <pre>{@code POST /auth/login {"email":"minji@example.com","password":"s3cret!pass"}}</pre>
  */
@@ -77,27 +77,17 @@ public class AuthService {
         return issued.pair();
     }
 
-    /** Ends the session: the refresh token's family is revoked and this access token denied. */
+    /**
+     * Ends the caller's session: the refresh token's family is revoked and this access token
+     * denied. Both tokens must come from the same login.
+     */
     public void logout(Principal principal, String refreshToken) {
         TokenService.RefreshClaims claims = tokens.verifyRefresh(refreshToken).orElseThrow(AuthService::invalidToken);
-        if (!claims.userId().equals(principal.userId())) {
+        if (!claims.userId().equals(principal.userId()) || !claims.familyId().equals(principal.familyId())) {
             throw invalidToken();
         }
         sessions.revokeFamily(claims.familyId());
         sessions.deny(principal.tokenId(), principal.expiresAt());
-    }
-
-    /** The caller behind {@code Authorization: Bearer <token>}; 401 UNAUTHENTICATED otherwise. */
-    public Principal authenticate(String authorizationHeader) {
-        if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw ApiException.unauthenticated("Send Authorization: Bearer <access token>.");
-        }
-        Principal principal = tokens.verifyAccess(authorizationHeader.substring(7).trim())
-                .orElseThrow(() -> ApiException.unauthenticated("The access token is invalid or expired."));
-        if (sessions.isRevoked(principal.tokenId(), principal.familyId())) {
-            throw ApiException.unauthenticated("The access token was revoked.");
-        }
-        return principal;
     }
 
     /** After a password change every other session ends; the one that changed it stays. */

@@ -12,10 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kr.tickets.aws.DynamoItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
@@ -41,10 +41,8 @@ public class DynamoLoginThrottle implements LoginThrottle {
 
     @Override
     public Optional<Duration> lockedFor(List<String> keys, Instant now) {
-        List<Map<String, AttributeValue>> keyList = keys.stream().map(DynamoLoginThrottle::key).toList();
-        List<Map<String, AttributeValue>> items = dynamo.batchGetItem(r -> r.requestItems(
-                Map.of(table, KeysAndAttributes.builder().keys(keyList).consistentRead(true).build())))
-                .responses().getOrDefault(table, List.of());
+        List<Map<String, AttributeValue>> items = DynamoItems.getAll(dynamo, table,
+                keys.stream().distinct().map(DynamoLoginThrottle::key).toList());
         long longest = 0;
         for (Map<String, AttributeValue> item : items) {
             if (item.containsKey("lockedUntil")) {

@@ -7,12 +7,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import kr.tickets.aws.DynamoItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 
 /**
  * Sessions in the Auth table: {@code FAMILY#<id> / FAMILY} (status, current refresh token id,
@@ -111,13 +110,16 @@ public class DynamoSessionStore implements SessionStore {
 
     @Override
     public boolean isRevoked(String accessTokenId, String familyId) {
-        List<ItemResponse> responses = dynamo.transactGetItems(r -> r.transactItems(
-                TransactGetItem.builder().get(g -> g.tableName(table).key(denyKey(accessTokenId))).build(),
-                TransactGetItem.builder().get(g -> g.tableName(table).key(familyKey(familyId))).build()))
-                .responses();
-        boolean denied = responses.get(0).hasItem() && !responses.get(0).item().isEmpty();
-        Map<String, AttributeValue> family = responses.get(1).item();
-        boolean familyActive = family != null && !family.isEmpty() && ACTIVE.equals(family.get("status").s());
+        boolean denied = false;
+        boolean familyActive = false;
+        for (Map<String, AttributeValue> item : DynamoItems.getAll(dynamo, table,
+                List.of(denyKey(accessTokenId), familyKey(familyId)))) {
+            if (item.get("pk").s().startsWith("DENY#")) {
+                denied = true;
+            } else {
+                familyActive = ACTIVE.equals(item.get("status").s());
+            }
+        }
         return denied || !familyActive;
     }
 

@@ -104,6 +104,11 @@ public final class JsonRequest {
         return value;
     }
 
+    /** The field as parsed JSON, for values whose type is the caller's to check. */
+    public JsonNode node(String field) {
+        return root.get(field);
+    }
+
     public void reject(String field, String message) {
         errors.add(new FieldError(field, message));
     }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kr.tickets.aws.DynamoItems;
 import kr.tickets.common.ApiException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -58,7 +59,7 @@ public class DynamoUserRepository implements UserRepository {
                 put(claim(emailKey(user.email()), user.userId()), NOT_EXISTS),
                 put(claim(phoneKey(user.phone()), user.userId()), NOT_EXISTS));
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(items));
+            DynamoItems.transact(() -> dynamo.transactWriteItems(r -> r.transactItems(items)));
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
             if (failed(reasons, 1)) {
@@ -106,7 +107,7 @@ public class DynamoUserRepository implements UserRepository {
                     .build()).build());
         }
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(items));
+            DynamoItems.transact(() -> dynamo.transactWriteItems(r -> r.transactItems(items)));
         } catch (TransactionCanceledException e) {
             if (phoneMoved && failed(e.cancellationReasons(), 1)) {
                 throw ApiException.conflict("PHONE_TAKEN", "An account with this phone number already exists.");

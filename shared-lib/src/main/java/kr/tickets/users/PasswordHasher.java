@@ -22,13 +22,19 @@ public class PasswordHasher {
     }
 
     public boolean matches(String password, String hash) {
-        return BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8),
-                hash.getBytes(StandardCharsets.UTF_8)).verified;
+        byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > UserRules.PASSWORD_MAX_BYTES) {
+            // No stored password is that long (sign-up refuses it); the library would throw instead.
+            return matchesNothing(password);
+        }
+        return BCrypt.verifyer().verify(bytes, hash.getBytes(StandardCharsets.UTF_8)).verified;
     }
 
     /** Spends the time of a real check and fails, for unknown accounts. */
     public boolean matchesNothing(String password) {
-        BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8), decoy);
+        byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
+        BCrypt.verifyer().verify(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, UserRules.PASSWORD_MAX_BYTES)),
+                decoy);
         return false;
     }
 }

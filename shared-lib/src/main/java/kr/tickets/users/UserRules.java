@@ -44,7 +44,7 @@ public final class UserRules {
     }
 
     public static String checkPassword(String password) {
-        if (password.length() < PASSWORD_MIN) {
+        if (password.codePointCount(0, password.length()) < PASSWORD_MIN) {
             return "must be at least " + PASSWORD_MIN + " characters";
         }
         if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > PASSWORD_MAX_BYTES) {

@@ -4,10 +4,31 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.servlet.http.ServletHttpRequest;
 import java.util.Optional;
+import kr.tickets.common.JsonRequest;
 
 /** What API Gateway tells about a request beyond HTTP: its id and the caller's address. */
 public final class Requests {
     private Requests() {
+    }
+
+    /**
+     * The request's JSON body, read from the raw text so that an empty, oversized or malformed
+     * body gets this API's error codes rather than the framework's.
+     */
+    public static JsonRequest json(HttpRequest<?> request) {
+        return JsonRequest.parse(rawBody(request), request.getHeaders().get("Content-Type"));
+    }
+
+    private static String rawBody(HttpRequest<?> request) {
+        if (request instanceof ServletHttpRequest<?, ?> servlet
+                && servlet.getNativeRequest() instanceof APIGatewayProxyRequestEvent event) {
+            String body = event.getBody();
+            if (body != null && Boolean.TRUE.equals(event.getIsBase64Encoded())) {
+                return new String(java.util.Base64.getDecoder().decode(body), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            return body;
+        }
+        return request.getBody(String.class).orElse(null);
     }
 
     /** API Gateway's request id, used as the problem's traceId and in logs. */

@@ -5,13 +5,13 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import kr.tickets.auth.AuthService;
+import kr.tickets.auth.Authenticator;
 import kr.tickets.auth.TokenPair;
 import kr.tickets.common.JsonRequest;
 import kr.tickets.users.Profile;
@@ -21,7 +21,7 @@ import kr.tickets.web.Requests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code /auth/*}: sign-up, login, refresh and logout. Bodies are read raw so every error is ours. */
+/** {@code /auth/*}: sign-up, login, refresh and logout. */
 @Controller("/auth")
 @Consumes(MediaType.ALL)
 public class AuthController {
@@ -29,24 +29,25 @@ public class AuthController {
 
     private final UserService users;
     private final AuthService auth;
+    private final Authenticator authenticator;
 
-    public AuthController(UserService users, AuthService auth) {
+    public AuthController(UserService users, AuthService auth, Authenticator authenticator) {
         this.users = users;
         this.auth = auth;
+        this.authenticator = authenticator;
     }
 
     @Post("/signup")
     @Status(HttpStatus.CREATED)
-    public Profile signup(@Body @Nullable String body, @Header("Content-Type") @Nullable String contentType) {
-        Profile profile = users.signup(SignupCommand.from(JsonRequest.parse(body, contentType)));
+    public Profile signup(HttpRequest<?> request) {
+        Profile profile = users.signup(SignupCommand.from(Requests.json(request)));
         LOG.info("signup userId={}", profile.userId());
         return profile;
     }
 
     @Post("/login")
-    public TokenPair login(HttpRequest<?> request, @Body @Nullable String body,
-                           @Header("Content-Type") @Nullable String contentType) {
-        JsonRequest json = JsonRequest.parse(body, contentType);
+    public TokenPair login(HttpRequest<?> request) {
+        JsonRequest json = Requests.json(request);
         String email = json.requiredString("email", 254);
         String password = json.requiredString("password", 128);
         json.throwIfInvalid();
@@ -54,19 +55,18 @@ public class AuthController {
     }
 
     @Post("/refresh")
-    public TokenPair refresh(@Body @Nullable String body, @Header("Content-Type") @Nullable String contentType) {
-        return auth.refresh(refreshToken(body, contentType));
+    public TokenPair refresh(HttpRequest<?> request) {
+        return auth.refresh(refreshToken(request));
     }
 
     @Post("/logout")
-    public HttpResponse<Void> logout(@Header("Authorization") @Nullable String authorization,
-                                     @Body @Nullable String body, @Header("Content-Type") @Nullable String contentType) {
-        auth.logout(auth.authenticate(authorization), refreshToken(body, contentType));
+    public HttpResponse<Void> logout(HttpRequest<?> request, @Header("Authorization") @Nullable String authorization) {
+        auth.logout(authenticator.authenticate(authorization), refreshToken(request));
         return HttpResponse.noContent();
     }
 
-    private static String refreshToken(String body, String contentType) {
-        JsonRequest json = JsonRequest.parse(body, contentType);
+    private static String refreshToken(HttpRequest<?> request) {
+        JsonRequest json = Requests.json(request);
         String token = json.requiredString("refreshToken", 4096);
         json.throwIfInvalid();
         return token;

@@ -2,18 +2,19 @@ package kr.tickets.users.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import kr.tickets.auth.AuthService;
+import kr.tickets.auth.Authenticator;
 import kr.tickets.auth.Principal;
-import kr.tickets.common.JsonRequest;
 import kr.tickets.users.Profile;
 import kr.tickets.users.ProfileUpdate;
 import kr.tickets.users.UserService;
+import kr.tickets.web.Requests;
 
 /** {@code /me}: the signed-in user's profile (requirements §1.2). */
 @Controller("/me")
@@ -21,23 +22,23 @@ import kr.tickets.users.UserService;
 public class MeController {
     private final UserService users;
     private final AuthService auth;
+    private final Authenticator authenticator;
 
-    public MeController(UserService users, AuthService auth) {
+    public MeController(UserService users, AuthService auth, Authenticator authenticator) {
         this.users = users;
         this.auth = auth;
+        this.authenticator = authenticator;
     }
 
     @Get
     public Profile me(@Header("Authorization") @Nullable String authorization) {
-        return users.profile(auth.authenticate(authorization).userId());
+        return users.profile(authenticator.authenticate(authorization).userId());
     }
 
     @Patch
-    public Profile update(@Header("Authorization") @Nullable String authorization, @Body @Nullable String body,
-                          @Header("Content-Type") @Nullable String contentType) {
-        Principal principal = auth.authenticate(authorization);
-        UserService.UpdateResult result = users.update(principal.userId(),
-                ProfileUpdate.from(JsonRequest.parse(body, contentType)));
+    public Profile update(HttpRequest<?> request, @Header("Authorization") @Nullable String authorization) {
+        Principal principal = authenticator.authenticate(authorization);
+        UserService.UpdateResult result = users.update(principal.userId(), ProfileUpdate.from(Requests.json(request)));
         if (result.passwordChanged()) {
             auth.endOtherSessions(principal);
         }

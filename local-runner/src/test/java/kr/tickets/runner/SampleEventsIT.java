@@ -1,0 +1,74 @@
+package kr.tickets.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import kr.tickets.localstack.ProjectPaths;
+import kr.tickets.localstack.SamTemplate;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * events/ has one sample event per API event of template.yaml, named
+ * {@code <Function>-<Event>.json}, and the function's real handler accepts it (routes it to a
+ * controller: no 404/405 and no server error). These are the files for {@code sam local invoke -e}.
+ */
+class SampleEventsIT {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private static List<String[]> templateEvents() {
+        List<String[]> events = new ArrayList<>();
+        SamTemplate.load().resourcesOfType("AWS::Serverless::Function").forEach((function, resource) ->
+                SamTemplate.map(SamTemplate.map(resource.get("Properties")).get("Events")).forEach((event, spec) -> {
+                    if ("Api".equals(SamTemplate.map(spec).get("Type"))) {
+                        events.add(new String[]{function, event});
+                    }
+                }));
+        return events;
+    }
+
+    @Test
+    void everyApiEventHasExactlyOneSampleAndNoSampleIsOrphaned() throws IOException {
+        TreeSet<String> expected = new TreeSet<>();
+        templateEvents().forEach(e -> expected.add(e[0] + "-" + e[1] + ".json"));
+        TreeSet<String> present = new TreeSet<>();
+        try (Stream<Path> files = Files.list(ProjectPaths.root().resolve("events"))) {
+            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).forEach(present::add);
+        }
+        assertEquals(expected, present);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachHandlerAcceptsItsSampleEvent() {
+        return templateEvents().stream().map(e -> DynamicTest.dynamicTest(e[0] + "-" + e[1], () -> {
+            Path file = ProjectPaths.root().resolve("events/" + e[0] + "-" + e[1] + ".json");
+            APIGatewayProxyRequestEvent event = JSON.readValue(file.toFile(), APIGatewayProxyRequestEvent.class);
+            Map<String, Object> api = SamTemplate.map(SamTemplate.map(SamTemplate.map(SamTemplate.map(
+                    SamTemplate.load().resources().get(e[0]).get("Properties")).get("Events")).get(e[1]))
+                    .get("Properties"));
+            assertEquals(api.get("Path"), event.getResource());
+            assertEquals(api.get("Method").toString().toUpperCase(), event.getHttpMethod());
+            APIGatewayProxyResponseEvent response =
+                    (APIGatewayProxyResponseEvent) LocalService.shared().function(e[0]).invoke(event);
+            int status = response.getStatusCode();
+            assertTrue(status < 500, () -> status + " " + response.getBody());
+            assertNotEquals(404, status, response.getBody());
+            assertNotEquals(405, status, response.getBody());
+        }));
+    }
+}

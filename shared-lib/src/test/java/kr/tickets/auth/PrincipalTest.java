@@ -1,0 +1,41 @@
+package kr.tickets.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import kr.tickets.common.ApiException;
+import kr.tickets.users.Role;
+import org.junit.jupiter.api.Test;
+
+class PrincipalTest {
+    private static Principal as(Role role) {
+        return new Principal("u-1", role, "t-1", "f-1", Instant.parse("2030-03-01T09:30:00Z"));
+    }
+
+    @Test
+    void userCannotActAsAdmin() {
+        ApiException e = assertThrows(ApiException.class, () -> as(Role.USER).require(Role.ADMIN));
+        assertEquals(403, e.status());
+        assertEquals("FORBIDDEN", e.code());
+    }
+
+    @Test
+    void adminPassesTheAdminCheck() {
+        Principal admin = as(Role.ADMIN);
+        assertSame(admin, admin.require(Role.ADMIN));
+    }
+
+    @Test
+    void userPassesTheUserCheck() {
+        Principal user = as(Role.USER);
+        assertSame(user, user.require(Role.USER));
+    }
+
+    @Test
+    void adminPassesTheUserCheck() {
+        Principal admin = as(Role.ADMIN);
+        assertSame(admin, admin.require(Role.USER));
+    }
+}

@@ -1,0 +1,231 @@
+package kr.tickets.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jsonwebtoken.Jwts;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Optional;
+import kr.tickets.common.MutableClock;
+import kr.tickets.users.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TokenServiceTest {
+    private static final String USER_ID = "0190a5c4-0000-7000-8000-000000000001";
+    private static final String FAMILY_ID = "0190a5c4-0000-7000-8000-0000000000ff";
+
+    private final MutableClock clock = MutableClock.at("2030-03-01T09:00:00Z");
+    private final FixedSigningKeyProvider keys = new FixedSigningKeyProvider();
+    private final TokenService tokens = new TokenService(keys, clock);
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String unb64(String part) {
+        return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+    }
+
+    /** Valid access-token claims for the current clock, as JSON. */
+    private String accessClaimsJson(String role) {
+        long now = clock.instant().getEpochSecond();
+        return "{\"iss\":\"tickets\",\"sub\":\"" + USER_ID + "\",\"jti\":\"forged-1\",\"typ\":\"access\",\"fid\":\""
+                + FAMILY_ID + "\",\"iat\":" + now + ",\"exp\":" + (now + 1800) + ",\"role\":\"" + role + "\"}";
+    }
+
+    // --- access tokens ---------------------------------------------------------------------
+
+    @Test
+    void accessTokenVerifiesToItsPrincipal() {
+        TokenService.Issued issued = tokens.issue(USER_ID, Role.ADMIN, FAMILY_ID);
+
+        Principal principal = tokens.verifyAccess(issued.pair().accessToken()).orElseThrow();
+
+        assertEquals(USER_ID, principal.userId());
+        assertEquals(Role.ADMIN, principal.role());
+        assertEquals(FAMILY_ID, principal.familyId());
+        assertEquals(clock.instant().plus(TokenPolicy.ACCESS_TTL), principal.expiresAt());
+        assertTrue(principal.tokenId() != null && !principal.tokenId().isBlank());
+    }
+
+    @Test
+    void issuedPairIsBearerWithTheContractLifetimes() {
+        TokenPair pair = tokens.issue(USER_ID, Role.USER, FAMILY_ID).pair();
+        assertEquals("Bearer", pair.tokenType());
+        assertEquals(1800, pair.accessTokenExpiresIn());
+        assertEquals(1_209_600, pair.refreshTokenExpiresIn());
+    }
+
+    @Test
+    void everyIssuedTokenHasItsOwnId() {
+        TokenService.Issued first = tokens.issue(USER_ID, Role.USER, FAMILY_ID);
+        TokenService.Issued second = tokens.issue(USER_ID, Role.USER, FAMILY_ID);
+        assertNotEquals(first.refreshTokenId(), second.refreshTokenId());
+        assertNotEquals(tokens.verifyAccess(first.pair().accessToken()).orElseThrow().tokenId(),
+                tokens.verifyAccess(second.pair().accessToken()).orElseThrow().tokenId());
+    }
+
+    @Test
+    void accessTokenIsValidUntilThirtyMinutes() {
+        String access = tokens.issue(USER_ID, Role.USER, FAMILY_ID).pair().accessToken();
+        clock.advance(Duration.ofMinutes(29).plusSeconds(59));
+        assertTrue(tokens.verifyAccess(access).isPresent());
+    }
+
+    @Test
+    void expiredAccessTokenIsRejected() {
+        String access = tokens.issue(USER_ID, Role.USER, FAMILY_ID).pair().accessToken();
+        clock.advance(TokenPolicy.ACCESS_TTL.plusSeconds(1));
+        assertEquals(Optional.empty(), tokens.verifyAccess(access));
+    }
+
+    // --- refresh tokens --------------------------------------------------------------------
+
+    @Test
+    void refreshTokenVerifiesToItsClaims() {
+        TokenService.Issued issued = tokens.issue(USER_ID, Role.USER, FAMILY_ID);
+
+        TokenService.RefreshClaims claims = tokens.verifyRefresh(issued.pair().refreshToken()).orElseThrow();
+
+        assertEquals(new TokenService.RefreshClaims(USER_ID, issued.refreshTokenId(), FAMILY_ID), claims);
+        assertEquals(clock.instant().plus(TokenPolicy.REFRESH_TTL), issued.refreshExpiresAt());
+    }
+
+    @Test
+    void refreshTokenCannotBeUsedAsAccessToken() {
+        String refresh = tokens.issue(USER_ID, Role.USER, FAMILY_ID).pair().refreshToken();
+        assertEquals(Optional.empty(), tokens.verifyAccess(refresh));
+    }
+
+    @Test
+    void accessTokenCannotBeUsedAsRefreshToken() {
+        String access = tokens.issue(USER_ID, Role.USER, FAMILY_ID).pair().accessToken();
+        assertEquals(Optional.empty(), tokens.verifyRefresh(access));
+    }
+
+    @Test
+    void refreshTokenIsValidUntilFourteenDays() {
+        String refresh = tokens.issue(USER_ID, Role.USER, FAMILY_ID).pair().refreshToken();
+        clock.advance(Duration.ofDays(14).minusSeconds(1));
+        assertTrue(tokens.verifyRefresh(refresh).isPresent());
+    }
+
+    @Test
+    void expiredRefreshTokenIsRejected() {
+        String refresh = tokens.issue(USER_ID, Role.USER, FAMILY_ID).pair().refreshToken();
+        clock.advance(TokenPolicy.REFRESH_TTL.plusSeconds(1));
+        assertEquals(Optional.empty(), tokens.verifyRefresh(refresh));
+    }
+
+    // --- forgeries -------------------------------------------------------------------------
+
+    @Test
+    void tokenSignedWithAnotherKeyIsRejected() {
+        TokenService foreign = new TokenService(new FixedSigningKeyProvider(FixedSigningKeyProvider.OTHER_SECRET), clock);
+        TokenPair pair = foreign.issue(USER_ID, Role.ADMIN, FAMILY_ID).pair();
+
+        assertEquals(Optional.empty(), tokens.verifyAccess(pair.accessToken()));
+        assertEquals(Optional.empty(), tokens.verifyRefresh(pair.refreshToken()));
+    }
+
+    @Test
+    void unsignedAlgNoneTokenIsRejected() {
+        String token = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(accessClaimsJson("ADMIN")) + ".";
+        assertEquals(Optional.empty(), tokens.verifyAccess(token));
+    }
+
+    @Test
+    void algNoneHeaderOnARealTokenIsRejected() {
+        String[] parts = tokens.issue(USER_ID, Role.USER, FAMILY_ID).pair().accessToken().split("\\.");
+        String token = b64("{\"alg\":\"none\"}") + "." + parts[1] + "." + parts[2];
+        assertEquals(Optional.empty(), tokens.verifyAccess(token));
+        assertEquals(Optional.empty(), tokens.verifyAccess(b64("{\"alg\":\"none\"}") + "." + parts[1] + "."));
+    }
+
+    @Test
+    void tokenWithItsSignatureStrippedIsRejected() {
+        String[] parts = tokens.issue(USER_ID, Role.USER, FAMILY_ID).pair().accessToken().split("\\.");
+        assertEquals(Optional.empty(), tokens.verifyAccess(parts[0] + "." + parts[1] + "."));
+    }
+
+    @Test
+    void tamperedPayloadIsRejected() {
+        String[] parts = tokens.issue(USER_ID, Role.USER, FAMILY_ID).pair().accessToken().split("\\.");
+        String payload = unb64(parts[1]);
+        String elevated = payload.replace("\"role\":\"USER\"", "\"role\":\"ADMIN\"");
+        assertNotEquals(payload, elevated, "the test must actually change the role claim");
+
+        String tampered = parts[0] + "." + b64(elevated) + "." + parts[2];
+
+        assertEquals(Optional.empty(), tokens.verifyAccess(tampered));
+    }
+
+    @Test
+    void payloadWithExtendedExpiryIsRejected() {
+        String[] parts = tokens.issue(USER_ID, Role.USER, FAMILY_ID).pair().accessToken().split("\\.");
+        String payload = unb64(parts[1]);
+        long exp = clock.instant().plus(TokenPolicy.ACCESS_TTL).getEpochSecond();
+        String extended = payload.replace("\"exp\":" + exp, "\"exp\":" + (exp + 86_400));
+        assertNotEquals(payload, extended, "the test must actually change the exp claim");
+        clock.advance(Duration.ofHours(1));
+
+        assertEquals(Optional.empty(), tokens.verifyAccess(parts[0] + "." + b64(extended) + "." + parts[2]));
+    }
+
+    @Test
+    void tokenFromAnotherIssuerIsRejectedEvenWithTheRightKey() {
+        Instant now = clock.instant();
+        String token = Jwts.builder().issuer("someone-else").subject(USER_ID).id("t-1")
+                .claim("typ", "access").claim("fid", FAMILY_ID).claim("role", "USER")
+                .issuedAt(Date.from(now)).expiration(Date.from(now.plus(TokenPolicy.ACCESS_TTL)))
+                .signWith(keys.key(), Jwts.SIG.HS256).compact();
+        assertEquals(Optional.empty(), tokens.verifyAccess(token));
+    }
+
+    @Test
+    void signedTokenWithoutTypeOrFamilyIsRejected() {
+        Instant now = clock.instant();
+        String noType = Jwts.builder().issuer(TokenPolicy.ISSUER).subject(USER_ID).id("t-1")
+                .claim("fid", FAMILY_ID).claim("role", "USER")
+                .expiration(Date.from(now.plus(TokenPolicy.ACCESS_TTL)))
+                .signWith(keys.key(), Jwts.SIG.HS256).compact();
+        String noFamily = Jwts.builder().issuer(TokenPolicy.ISSUER).subject(USER_ID).id("t-2")
+                .claim("typ", "access").claim("role", "USER")
+                .expiration(Date.from(now.plus(TokenPolicy.ACCESS_TTL)))
+                .signWith(keys.key(), Jwts.SIG.HS256).compact();
+        assertEquals(Optional.empty(), tokens.verifyAccess(noType));
+        assertEquals(Optional.empty(), tokens.verifyAccess(noFamily));
+    }
+
+    @Test
+    void signedAccessTokenWithUnknownRoleIsRejected() {
+        Instant now = clock.instant();
+        String token = Jwts.builder().issuer(TokenPolicy.ISSUER).subject(USER_ID).id("t-1")
+                .claim("typ", "access").claim("fid", FAMILY_ID).claim("role", "SUPERUSER")
+                .expiration(Date.from(now.plus(TokenPolicy.ACCESS_TTL)))
+                .signWith(keys.key(), Jwts.SIG.HS256).compact();
+        assertEquals(Optional.empty(), tokens.verifyAccess(token));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   ", "garbage", "a.b.c", "eyJhbGciOiJIUzI1NiJ9..", "Bearer x.y.z",
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0"})
+    void garbageIsRejected(String token) {
+        assertEquals(Optional.empty(), tokens.verifyAccess(token));
+        assertEquals(Optional.empty(), tokens.verifyRefresh(token));
+    }
+
+    @Test
+    void oversizedTokenIsRejectedWithoutParsing() {
+        assertEquals(Optional.empty(), tokens.verifyAccess("a".repeat(5000)));
+    }
+}

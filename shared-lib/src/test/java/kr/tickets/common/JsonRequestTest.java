@@ -1,0 +1,197 @@
+package kr.tickets.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JsonRequestTest {
+    private static final String JSON = "application/json";
+
+    private static ApiException rejected(String body, String contentType) {
+        return assertThrows(ApiException.class, () -> JsonRequest.parse(body, contentType));
+    }
+
+    private static void assertProblem(ApiException e, int status, String code) {
+        assertEquals(status, e.status(), "status");
+        assertEquals(code, e.code(), "code");
+    }
+
+    /** A JSON object whose UTF-8 encoding is exactly {@code bytes} long. */
+    private static String objectOfBytes(int bytes) {
+        String prefix = "{\"pad\":\"";
+        String suffix = "\"}";
+        String body = prefix + "x".repeat(bytes - prefix.length() - suffix.length()) + suffix;
+        assertEquals(bytes, body.getBytes(StandardCharsets.UTF_8).length);
+        return body;
+    }
+
+    // --- body, size, media type, syntax ---------------------------------------------------
+
+    @Test
+    void malformedJsonIsRejectedAs400MalformedJson() {
+        assertProblem(rejected("{\"email\": ", JSON), 400, "MALFORMED_JSON");
+    }
+
+    @Test
+    void trailingGarbageAfterTheObjectIsMalformed() {
+        assertProblem(rejected("{\"a\":\"b\"} {\"c\":\"d\"}", JSON), 400, "MALFORMED_JSON");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[1,2,3]", "\"just a string\"", "42", "true", "null"})
+    void rootThatIsNotAnObjectIsRejected(String body) {
+        assertProblem(rejected(body, JSON), 400, "MALFORMED_JSON");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   ", "\n\t"})
+    void missingOrBlankBodyIsRejected(String body) {
+        assertProblem(rejected(body, JSON), 400, "MALFORMED_JSON");
+    }
+
+    @Test
+    void bodyOverTheSizeLimitIsRejectedAs413() {
+        assertProblem(rejected(objectOfBytes(JsonRequest.MAX_BODY_BYTES + 1), JSON), 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void bodyOfExactlyTheSizeLimitIsAccepted() {
+        JsonRequest body = JsonRequest.parse(objectOfBytes(JsonRequest.MAX_BODY_BYTES), JSON);
+        assertTrue(body.has("pad"));
+    }
+
+    @Test
+    void sizeLimitCountsUtf8BytesNotCharacters() {
+        // 6,000 Hangul syllables are 6,000 chars but 18,000 UTF-8 bytes.
+        String body = "{\"name\":\"" + "가".repeat(6000) + "\"}";
+        assertTrue(body.length() < JsonRequest.MAX_BODY_BYTES);
+        assertProblem(rejected(body, JSON), 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void missingContentTypeIsRejectedAs415() {
+        assertProblem(rejected("{\"a\":\"b\"}", null), 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+            "application/jsonp", "text/json", ""})
+    void nonJsonContentTypeIsRejectedAs415(String contentType) {
+        assertProblem(rejected("{\"a\":\"b\"}", contentType), 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "Application/JSON;charset=UTF-8",
+            " application/json ", "application/merge-patch+json"})
+    void jsonContentTypesAreAccepted(String contentType) {
+        JsonRequest body = JsonRequest.parse("{\"a\":\"b\"}", contentType);
+        assertEquals("b", body.requiredString("a", 10));
+    }
+
+    @Test
+    void duplicateKeysAreRejectedRatherThanSilentlyKeepingOne() {
+        ApiException e = rejected("{\"role\":\"USER\",\"role\":\"ADMIN\"}", JSON);
+        assertProblem(e, 400, "MALFORMED_JSON");
+    }
+
+    // --- typed fields -----------------------------------------------------------------------
+
+    @Test
+    void numberWhereAStringIsExpectedIsAFieldError() {
+        JsonRequest body = JsonRequest.parse("{\"email\": 42}", JSON);
+        assertNull(body.requiredString("email", 254));
+        assertEquals(List.of(new FieldError("email", "must be a string")), body.errors());
+
+        ApiException e = assertThrows(ApiException.class, body::throwIfInvalid);
+        assertProblem(e, 400, "VALIDATION_FAILED");
+        assertEquals(List.of(new FieldError("email", "must be a string")), e.fieldErrors());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"email\": {\"nested\": 1}}", "{\"email\": [\"a@b.co\"]}", "{\"email\": true}"})
+    void objectArrayOrBooleanWhereAStringIsExpectedIsAFieldError(String json) {
+        JsonRequest body = JsonRequest.parse(json, JSON);
+        assertNull(body.requiredString("email", 254));
+        assertEquals(List.of(new FieldError("email", "must be a string")), body.errors());
+    }
+
+    @Test
+    void missingRequiredFieldIsAFieldError() {
+        JsonRequest body = JsonRequest.parse("{}", JSON);
+        assertNull(body.requiredString("email", 254));
+        assertEquals(List.of(new FieldError("email", "is required")), body.errors());
+    }
+
+    @Test
+    void explicitNullCountsAsMissing() {
+        JsonRequest body = JsonRequest.parse("{\"email\": null}", JSON);
+        assertNull(body.requiredString("email", 254));
+        assertEquals(List.of(new FieldError("email", "is required")), body.errors());
+    }
+
+    @Test
+    void blankStringIsAFieldError() {
+        JsonRequest body = JsonRequest.parse("{\"name\": \"   \"}", JSON);
+        assertNull(body.requiredString("name", 50));
+        assertEquals(List.of(new FieldError("name", "must not be blank")), body.errors());
+    }
+
+    @Test
+    void stringLongerThanItsMaximumIsAFieldError() {
+        JsonRequest body = JsonRequest.parse("{\"name\": \"" + "a".repeat(51) + "\"}", JSON);
+        assertNull(body.requiredString("name", 50));
+        assertEquals(List.of(new FieldError("name", "must be at most 50 characters")), body.errors());
+    }
+
+    @Test
+    void stringOfExactlyItsMaximumIsAccepted() {
+        JsonRequest body = JsonRequest.parse("{\"name\": \"" + "a".repeat(50) + "\"}", JSON);
+        assertEquals("a".repeat(50), body.requiredString("name", 50));
+        assertTrue(body.errors().isEmpty());
+    }
+
+    @Test
+    void absentOptionalFieldIsNullWithoutError() {
+        JsonRequest body = JsonRequest.parse("{}", JSON);
+        assertNull(body.optionalString("phone", 13));
+        assertTrue(body.errors().isEmpty());
+        body.throwIfInvalid();
+    }
+
+    @Test
+    void presentButInvalidOptionalFieldIsAFieldError() {
+        JsonRequest body = JsonRequest.parse("{\"phone\": 1012345678}", JSON);
+        assertNull(body.optionalString("phone", 13));
+        assertEquals(List.of(new FieldError("phone", "must be a string")), body.errors());
+    }
+
+    @Test
+    void everyInvalidFieldIsReportedInOneException() {
+        JsonRequest body = JsonRequest.parse("{\"a\": 1, \"b\": \" \"}", JSON);
+        body.requiredString("a", 10);
+        body.requiredString("b", 10);
+        body.requiredString("c", 10);
+        body.reject("d", "is wrong");
+
+        ApiException e = assertThrows(ApiException.class, body::throwIfInvalid);
+        assertProblem(e, 400, "VALIDATION_FAILED");
+        assertEquals(List.of("a", "b", "c", "d"), e.fieldErrors().stream().map(FieldError::field).toList());
+    }
+
+    @Test
+    void validBodyDoesNotThrow() {
+        JsonRequest body = JsonRequest.parse("{\"email\": \"minji@example.com\"}", JSON);
+        assertEquals("minji@example.com", body.requiredString("email", 254));
+        body.throwIfInvalid();
+        assertTrue(body.errors().isEmpty());
+    }
+}

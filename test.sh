@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every test: the template checks (cfn-lint, sam validate --lint), unit tests, integration
+# tests against moto, and the end-to-end suite over HTTP through the local runner. Each test JVM
+# starts and stops its own moto; nothing needs to be running first. Extra arguments go to Maven.
+set -euo pipefail
+cd "$(dirname "$0")"
+bash local/bootstrap.sh
+export SAM_CLI_TELEMETRY=0 AWS_DEFAULT_REGION=us-east-1
+echo "== cfn-lint template.yaml"
+.venv/lint/bin/cfn-lint template.yaml
+echo "== sam validate --lint"
+.venv/lint/bin/sam validate --lint --template-file template.yaml
+echo "== mvn verify (unit, integration and end-to-end tests)"
+mvn -B verify "$@"
