@@ -1,5 +1,6 @@
 package kr.tickets.auth;
 
+import static kr.tickets.common.ApiAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,7 +17,6 @@ import kr.tickets.users.SignupCommand;
 import kr.tickets.users.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,13 +40,6 @@ class AuthServiceTest {
     @BeforeEach
     void signUpMinji() {
         minjiId = users.signup(new SignupCommand("김민지", EMAIL, PASSWORD, "010-1234-5678")).userId();
-    }
-
-    private static ApiException fails(Executable call, int status, String code) {
-        ApiException e = assertThrows(ApiException.class, call);
-        assertEquals(status, e.status(), () -> "status of " + e.code());
-        assertEquals(code, e.code());
-        return e;
     }
 
     private TokenPair login() {
@@ -96,13 +89,13 @@ class AuthServiceTest {
 
     @Test
     void wrongPasswordIsRejectedAsInvalidCredentials() {
-        fails(() -> auth.login(EMAIL, "wrong!pass1", ADDRESS), 401, "INVALID_CREDENTIALS");
+        assertFails(() -> auth.login(EMAIL, "wrong!pass1", ADDRESS), 401, "INVALID_CREDENTIALS");
         assertEquals(0, sessions.familyCount());
     }
 
     @Test
     void unknownEmailIsRejectedAsInvalidCredentials() {
-        fails(() -> auth.login("nobody@example.com", PASSWORD, ADDRESS), 401, "INVALID_CREDENTIALS");
+        assertFails(() -> auth.login("nobody@example.com", PASSWORD, ADDRESS), 401, "INVALID_CREDENTIALS");
     }
 
     @Test
@@ -120,7 +113,7 @@ class AuthServiceTest {
 
     private void failLogins(String email, int times, String address) {
         for (int i = 0; i < times; i++) {
-            fails(() -> auth.login(email, "wrong!pass1", address), 401, "INVALID_CREDENTIALS");
+            assertFails(() -> auth.login(email, "wrong!pass1", address), 401, "INVALID_CREDENTIALS");
         }
     }
 
@@ -128,7 +121,7 @@ class AuthServiceTest {
     void tooManyFailuresLockTheAccountWithRetryAfter() {
         failLogins(EMAIL, ThrottlePolicy.ACCOUNT.maxFailures(), ADDRESS);
 
-        ApiException e = fails(() -> auth.login(EMAIL, "wrong!pass1", ADDRESS), 429, "TOO_MANY_REQUESTS");
+        ApiException e = assertFails(() -> auth.login(EMAIL, "wrong!pass1", ADDRESS), 429, "TOO_MANY_REQUESTS");
 
         assertEquals(Long.toString(ThrottlePolicy.ACCOUNT.lock().toSeconds()), e.headers().get("Retry-After"));
     }
@@ -137,7 +130,7 @@ class AuthServiceTest {
     void lockedAccountIsRefusedEvenWithTheRightPassword() {
         failLogins(EMAIL, ThrottlePolicy.ACCOUNT.maxFailures(), ADDRESS);
 
-        fails(this::login, 429, "TOO_MANY_REQUESTS");
+        assertFails(this::login, 429, "TOO_MANY_REQUESTS");
         assertEquals(0, sessions.familyCount());
     }
 
@@ -152,7 +145,7 @@ class AuthServiceTest {
         failLogins(EMAIL, ThrottlePolicy.ACCOUNT.maxFailures(), ADDRESS);
         clock.advance(Duration.ofMinutes(10));
 
-        ApiException e = fails(this::login, 429, "TOO_MANY_REQUESTS");
+        ApiException e = assertFails(this::login, 429, "TOO_MANY_REQUESTS");
 
         assertEquals("300", e.headers().get("Retry-After"));
     }
@@ -170,7 +163,7 @@ class AuthServiceTest {
         for (int i = 0; i < ThrottlePolicy.ACCOUNT.maxFailures(); i++) {
             failLogins(EMAIL, 1, "198.51.100." + i);
         }
-        fails(() -> auth.login(EMAIL, PASSWORD, "192.0.2.99"), 429, "TOO_MANY_REQUESTS");
+        assertFails(() -> auth.login(EMAIL, PASSWORD, "192.0.2.99"), 429, "TOO_MANY_REQUESTS");
     }
 
     @Test
@@ -196,7 +189,7 @@ class AuthServiceTest {
             failLogins("victim" + i + "@example.com", 1, ADDRESS);
         }
 
-        ApiException e = fails(this::login, 429, "TOO_MANY_REQUESTS");
+        ApiException e = assertFails(this::login, 429, "TOO_MANY_REQUESTS");
         assertEquals(Long.toString(ThrottlePolicy.CLIENT.lock().toSeconds()), e.headers().get("Retry-After"));
         // The account itself is not locked: from another address it still logs in.
         assertDoesNotThrow(() -> auth.login(EMAIL, PASSWORD, "192.0.2.1"));
@@ -229,7 +222,7 @@ class AuthServiceTest {
         TokenPair first = login();
         auth.refresh(first.refreshToken());
 
-        fails(() -> auth.refresh(first.refreshToken()), 401, "INVALID_TOKEN");
+        assertFails(() -> auth.refresh(first.refreshToken()), 401, "INVALID_TOKEN");
     }
 
     @Test
@@ -237,12 +230,12 @@ class AuthServiceTest {
         TokenPair first = login();
         TokenPair second = auth.refresh(first.refreshToken());
 
-        fails(() -> auth.refresh(first.refreshToken()), 401, "INVALID_TOKEN");
+        assertFails(() -> auth.refresh(first.refreshToken()), 401, "INVALID_TOKEN");
 
         // Even the newest refresh token, held by whoever rotated first, no longer works ...
-        fails(() -> auth.refresh(second.refreshToken()), 401, "INVALID_TOKEN");
+        assertFails(() -> auth.refresh(second.refreshToken()), 401, "INVALID_TOKEN");
         // ... and neither do the family's access tokens.
-        fails(() -> authenticator.authenticate(bearer(second)), 401, "UNAUTHENTICATED");
+        assertFails(() -> authenticator.authenticate(bearer(second)), 401, "UNAUTHENTICATED");
     }
 
     @Test
@@ -250,7 +243,7 @@ class AuthServiceTest {
         TokenPair phone = login();
         TokenPair laptop = login();
         auth.refresh(laptop.refreshToken());
-        fails(() -> auth.refresh(laptop.refreshToken()), 401, "INVALID_TOKEN");
+        assertFails(() -> auth.refresh(laptop.refreshToken()), 401, "INVALID_TOKEN");
 
         assertDoesNotThrow(() -> auth.refresh(phone.refreshToken()));
     }
@@ -258,21 +251,21 @@ class AuthServiceTest {
     @Test
     void accessTokenCannotBeUsedToRefresh() {
         TokenPair pair = login();
-        fails(() -> auth.refresh(pair.accessToken()), 401, "INVALID_TOKEN");
+        assertFails(() -> auth.refresh(pair.accessToken()), 401, "INVALID_TOKEN");
     }
 
     @Test
     void expiredRefreshTokenIsRejected() {
         TokenPair pair = login();
         clock.advance(TokenPolicy.REFRESH_TTL.plusSeconds(1));
-        fails(() -> auth.refresh(pair.refreshToken()), 401, "INVALID_TOKEN");
+        assertFails(() -> auth.refresh(pair.refreshToken()), 401, "INVALID_TOKEN");
     }
 
     @Test
     void refreshForADeletedAccountIsRejected() {
         TokenPair pair = login();
         repository.delete(minjiId);
-        fails(() -> auth.refresh(pair.refreshToken()), 401, "INVALID_TOKEN");
+        assertFails(() -> auth.refresh(pair.refreshToken()), 401, "INVALID_TOKEN");
     }
 
     @Test
@@ -289,7 +282,7 @@ class AuthServiceTest {
     @NullAndEmptySource
     @ValueSource(strings = {"garbage", "a.b.c"})
     void garbageRefreshTokenIsRejected(String token) {
-        fails(() -> auth.refresh(token), 401, "INVALID_TOKEN");
+        assertFails(() -> auth.refresh(token), 401, "INVALID_TOKEN");
     }
 
     // --- logout ----------------------------------------------------------------------------
@@ -301,7 +294,7 @@ class AuthServiceTest {
 
         auth.logout(principal, pair.refreshToken());
 
-        fails(() -> authenticator.authenticate(bearer(pair)), 401, "UNAUTHENTICATED");
+        assertFails(() -> authenticator.authenticate(bearer(pair)), 401, "UNAUTHENTICATED");
     }
 
     @Test
@@ -309,7 +302,7 @@ class AuthServiceTest {
         TokenPair pair = login();
         auth.logout(authenticator.authenticate(bearer(pair)), pair.refreshToken());
 
-        fails(() -> auth.refresh(pair.refreshToken()), 401, "INVALID_TOKEN");
+        assertFails(() -> auth.refresh(pair.refreshToken()), 401, "INVALID_TOKEN");
     }
 
     @Test
@@ -329,7 +322,8 @@ class AuthServiceTest {
         TokenPair seojun = auth.login("seojun@example.com", "an0ther!pw", ADDRESS);
         TokenPair minji = login();
 
-        fails(() -> auth.logout(authenticator.authenticate(bearer(minji)), seojun.refreshToken()), 401, "INVALID_TOKEN");
+        assertFails(() -> auth.logout(authenticator.authenticate(bearer(minji)), seojun.refreshToken()),
+                401, "INVALID_TOKEN");
 
         assertDoesNotThrow(() -> authenticator.authenticate(bearer(seojun)));
         assertDoesNotThrow(() -> authenticator.authenticate(bearer(minji)));
@@ -339,7 +333,7 @@ class AuthServiceTest {
     void logoutWithAnAccessTokenInPlaceOfTheRefreshTokenIsRejected() {
         TokenPair pair = login();
         Principal principal = authenticator.authenticate(bearer(pair));
-        fails(() -> auth.logout(principal, pair.accessToken()), 401, "INVALID_TOKEN");
+        assertFails(() -> auth.logout(principal, pair.accessToken()), 401, "INVALID_TOKEN");
         assertDoesNotThrow(() -> authenticator.authenticate(bearer(pair)));
     }
 
@@ -349,8 +343,8 @@ class AuthServiceTest {
     void userIsForbiddenFromAdminOnlyActions() {
         TokenPair pair = login();
         Principal principal = authenticator.authenticate(bearer(pair));
-        fails(() -> principal.require(Role.ADMIN), 403, "FORBIDDEN");
-        fails(() -> authenticator.require(bearer(pair), Role.ADMIN), 403, "FORBIDDEN");
+        assertFails(() -> principal.require(Role.ADMIN), 403, "FORBIDDEN");
+        assertFails(() -> authenticator.require(bearer(pair), Role.ADMIN), 403, "FORBIDDEN");
     }
 
     @Test
@@ -368,15 +362,16 @@ class AuthServiceTest {
         auth.endOtherSessions(current);
 
         assertEquals(minjiId, authenticator.authenticate(bearer(laptop)).userId());
-        fails(() -> authenticator.authenticate(bearer(phone)), 401, "UNAUTHENTICATED");
-        fails(() -> auth.refresh(phone.refreshToken()), 401, "INVALID_TOKEN");
+        assertFails(() -> authenticator.authenticate(bearer(phone)), 401, "UNAUTHENTICATED");
+        assertFails(() -> auth.refresh(phone.refreshToken()), 401, "INVALID_TOKEN");
     }
 
     @Test
     void logoutWithTheRefreshTokenOfAnotherOwnSessionIsRefusedAndEndsNothing() {
         TokenPair first = login();
         TokenPair second = login();
-        fails(() -> auth.logout(authenticator.authenticate(bearer(first)), second.refreshToken()), 401, "INVALID_TOKEN");
+        assertFails(() -> auth.logout(authenticator.authenticate(bearer(first)), second.refreshToken()),
+                401, "INVALID_TOKEN");
         assertEquals(minjiId, authenticator.authenticate(bearer(second)).userId());
         assertEquals(minjiId, authenticator.authenticate(bearer(first)).userId());
     }
@@ -384,8 +379,8 @@ class AuthServiceTest {
     @Test
     void overlongPasswordAtLoginIsInvalidCredentialsAndCounted() {
         for (int i = 0; i < ThrottlePolicy.ACCOUNT.maxFailures(); i++) {
-            fails(() -> auth.login(EMAIL, "가".repeat(30) + "1!", ADDRESS), 401, "INVALID_CREDENTIALS");
+            assertFails(() -> auth.login(EMAIL, "가".repeat(30) + "1!", ADDRESS), 401, "INVALID_CREDENTIALS");
         }
-        fails(() -> auth.login(EMAIL, PASSWORD, ADDRESS), 429, "TOO_MANY_REQUESTS");
+        assertFails(() -> auth.login(EMAIL, PASSWORD, ADDRESS), 429, "TOO_MANY_REQUESTS");
     }
 }

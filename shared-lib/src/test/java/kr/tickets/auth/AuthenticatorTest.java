@@ -1,10 +1,9 @@
 package kr.tickets.auth;
 
+import static kr.tickets.common.ApiAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
-import kr.tickets.common.ApiException;
 import kr.tickets.common.MutableClock;
 import kr.tickets.users.Role;
 import org.junit.jupiter.api.Test;
@@ -28,9 +27,7 @@ class AuthenticatorTest {
     }
 
     private static void unauthenticated(Executable call) {
-        ApiException e = assertThrows(ApiException.class, call);
-        assertEquals(401, e.status());
-        assertEquals("UNAUTHENTICATED", e.code());
+        assertFails(call, 401, "UNAUTHENTICATED");
     }
 
     @Test
@@ -115,10 +112,7 @@ class AuthenticatorTest {
     @Test
     void requireAdminForbidsAUser() {
         TokenPair pair = session(Role.USER, "family-1");
-        ApiException e = assertThrows(ApiException.class,
-                () -> authenticator.require("Bearer " + pair.accessToken(), Role.ADMIN));
-        assertEquals(403, e.status());
-        assertEquals("FORBIDDEN", e.code());
+        assertFails(() -> authenticator.require("Bearer " + pair.accessToken(), Role.ADMIN), 403, "FORBIDDEN");
     }
 
     @Test

@@ -1,11 +1,9 @@
 package kr.tickets.auth;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static kr.tickets.common.ApiAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
-import kr.tickets.common.ApiException;
 import kr.tickets.users.Role;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +14,7 @@ class PrincipalTest {
 
     @Test
     void userCannotActAsAdmin() {
-        ApiException e = assertThrows(ApiException.class, () -> as(Role.USER).require(Role.ADMIN));
-        assertEquals(403, e.status());
-        assertEquals("FORBIDDEN", e.code());
+        assertFails(() -> as(Role.USER).require(Role.ADMIN), 403, "FORBIDDEN");
     }
 
     @Test

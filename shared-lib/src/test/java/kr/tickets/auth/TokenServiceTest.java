@@ -11,10 +11,13 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import kr.tickets.common.MutableClock;
 import kr.tickets.users.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -73,18 +76,57 @@ class TokenServiceTest {
                 tokens.verifyAccess(second.pair().accessToken()).orElseThrow().tokenId());
     }
 
-    @Test
-    void accessTokenIsValidUntilThirtyMinutes() {
-        String access = tokens.issue(USER_ID, Role.USER, FAMILY_ID).pair().accessToken();
-        clock.advance(Duration.ofMinutes(29).plusSeconds(59));
-        assertTrue(tokens.verifyAccess(access).isPresent());
+    // --- both kinds: lifetime and type --------------------------------------------------------
+
+    /** The two kinds of token a login issues, with the lifetime the contract gives each. */
+    enum Kind {
+        ACCESS(Duration.ofMinutes(30), TokenPolicy.ACCESS_TTL, TokenPair::accessToken, TokenService::verifyAccess),
+        REFRESH(Duration.ofDays(14), TokenPolicy.REFRESH_TTL, TokenPair::refreshToken, TokenService::verifyRefresh);
+
+        final Duration contractLifetime;
+        final Duration ttl;
+        final Function<TokenPair, String> token;
+        final BiFunction<TokenService, String, Optional<?>> verify;
+
+        Kind(Duration contractLifetime, Duration ttl, Function<TokenPair, String> token,
+             BiFunction<TokenService, String, Optional<?>> verify) {
+            this.contractLifetime = contractLifetime;
+            this.ttl = ttl;
+            this.token = token;
+            this.verify = verify;
+        }
+
+        Kind other() {
+            return this == ACCESS ? REFRESH : ACCESS;
+        }
     }
 
-    @Test
-    void expiredAccessTokenIsRejected() {
-        String access = tokens.issue(USER_ID, Role.USER, FAMILY_ID).pair().accessToken();
-        clock.advance(TokenPolicy.ACCESS_TTL.plusSeconds(1));
-        assertEquals(Optional.empty(), tokens.verifyAccess(access));
+    private String issue(Kind kind) {
+        return kind.token.apply(tokens.issue(USER_ID, Role.USER, FAMILY_ID).pair());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void tokenIsValidUntilTheLastSecondOfItsLifetime(Kind kind) {
+        String token = issue(kind);
+        clock.advance(kind.contractLifetime.minusSeconds(1));
+        assertTrue(kind.verify.apply(tokens, token).isPresent());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void expiredTokenIsRejected(Kind kind) {
+        String token = issue(kind);
+        clock.advance(kind.ttl.plusSeconds(1));
+        assertEquals(Optional.empty(), kind.verify.apply(tokens, token));
+    }
+
+    /** A refresh token cannot be used as an access token, nor an access token as a refresh token. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void tokenIsNotAcceptedAsTheOtherKind(Kind kind) {
+        String token = issue(kind);
+        assertEquals(Optional.empty(), kind.other().verify.apply(tokens, token));
     }
 
     // --- refresh tokens --------------------------------------------------------------------
@@ -97,32 +139,6 @@ class TokenServiceTest {
 
         assertEquals(new TokenService.RefreshClaims(USER_ID, issued.refreshTokenId(), FAMILY_ID), claims);
         assertEquals(clock.instant().plus(TokenPolicy.REFRESH_TTL), issued.refreshExpiresAt());
-    }
-
-    @Test
-    void refreshTokenCannotBeUsedAsAccessToken() {
-        String refresh = tokens.issue(USER_ID, Role.USER, FAMILY_ID).pair().refreshToken();
-        assertEquals(Optional.empty(), tokens.verifyAccess(refresh));
-    }
-
-    @Test
-    void accessTokenCannotBeUsedAsRefreshToken() {
-        String access = tokens.issue(USER_ID, Role.USER, FAMILY_ID).pair().accessToken();
-        assertEquals(Optional.empty(), tokens.verifyRefresh(access));
-    }
-
-    @Test
-    void refreshTokenIsValidUntilFourteenDays() {
-        String refresh = tokens.issue(USER_ID, Role.USER, FAMILY_ID).pair().refreshToken();
-        clock.advance(Duration.ofDays(14).minusSeconds(1));
-        assertTrue(tokens.verifyRefresh(refresh).isPresent());
-    }
-
-    @Test
-    void expiredRefreshTokenIsRejected() {
-        String refresh = tokens.issue(USER_ID, Role.USER, FAMILY_ID).pair().refreshToken();
-        clock.advance(TokenPolicy.REFRESH_TTL.plusSeconds(1));
-        assertEquals(Optional.empty(), tokens.verifyRefresh(refresh));
     }
 
     // --- forgeries -------------------------------------------------------------------------

@@ -1,14 +1,20 @@
 package kr.tickets.common;
 
+import static kr.tickets.common.ApiAssertions.assertProblem;
+import static kr.tickets.common.ApiAssertions.assertValidationFailed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,11 +23,6 @@ class JsonRequestTest {
 
     private static ApiException rejected(String body, String contentType) {
         return assertThrows(ApiException.class, () -> JsonRequest.parse(body, contentType));
-    }
-
-    private static void assertProblem(ApiException e, int status, String code) {
-        assertEquals(status, e.status(), "status");
-        assertEquals(code, e.code(), "code");
     }
 
     /** A JSON object whose UTF-8 encoding is exactly {@code bytes} long. */
@@ -111,45 +112,29 @@ class JsonRequestTest {
         assertNull(body.requiredString("email", 254));
         assertEquals(List.of(new FieldError("email", "must be a string")), body.errors());
 
-        ApiException e = assertThrows(ApiException.class, body::throwIfInvalid);
-        assertProblem(e, 400, "VALIDATION_FAILED");
+        ApiException e = assertValidationFailed(body::throwIfInvalid);
         assertEquals(List.of(new FieldError("email", "must be a string")), e.fieldErrors());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"{\"email\": {\"nested\": 1}}", "{\"email\": [\"a@b.co\"]}", "{\"email\": true}"})
-    void objectArrayOrBooleanWhereAStringIsExpectedIsAFieldError(String json) {
+    static Stream<Arguments> invalidRequiredStrings() {
+        return Stream.of(
+                // an object, an array or a boolean where a string is expected
+                arguments("{\"email\": {\"nested\": 1}}", "email", 254, "must be a string"),
+                arguments("{\"email\": [\"a@b.co\"]}", "email", 254, "must be a string"),
+                arguments("{\"email\": true}", "email", 254, "must be a string"),
+                // missing, and an explicit null, which counts as missing
+                arguments("{}", "email", 254, "is required"),
+                arguments("{\"email\": null}", "email", 254, "is required"),
+                arguments("{\"name\": \"   \"}", "name", 50, "must not be blank"),
+                arguments("{\"name\": \"" + "a".repeat(51) + "\"}", "name", 50, "must be at most 50 characters"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {1}: {3}")
+    @MethodSource("invalidRequiredStrings")
+    void invalidRequiredStringIsAFieldError(String json, String field, int maxLength, String message) {
         JsonRequest body = JsonRequest.parse(json, JSON);
-        assertNull(body.requiredString("email", 254));
-        assertEquals(List.of(new FieldError("email", "must be a string")), body.errors());
-    }
-
-    @Test
-    void missingRequiredFieldIsAFieldError() {
-        JsonRequest body = JsonRequest.parse("{}", JSON);
-        assertNull(body.requiredString("email", 254));
-        assertEquals(List.of(new FieldError("email", "is required")), body.errors());
-    }
-
-    @Test
-    void explicitNullCountsAsMissing() {
-        JsonRequest body = JsonRequest.parse("{\"email\": null}", JSON);
-        assertNull(body.requiredString("email", 254));
-        assertEquals(List.of(new FieldError("email", "is required")), body.errors());
-    }
-
-    @Test
-    void blankStringIsAFieldError() {
-        JsonRequest body = JsonRequest.parse("{\"name\": \"   \"}", JSON);
-        assertNull(body.requiredString("name", 50));
-        assertEquals(List.of(new FieldError("name", "must not be blank")), body.errors());
-    }
-
-    @Test
-    void stringLongerThanItsMaximumIsAFieldError() {
-        JsonRequest body = JsonRequest.parse("{\"name\": \"" + "a".repeat(51) + "\"}", JSON);
-        assertNull(body.requiredString("name", 50));
-        assertEquals(List.of(new FieldError("name", "must be at most 50 characters")), body.errors());
+        assertNull(body.requiredString(field, maxLength));
+        assertEquals(List.of(new FieldError(field, message)), body.errors());
     }
 
     @Test
@@ -182,8 +167,7 @@ class JsonRequestTest {
         body.requiredString("c", 10);
         body.reject("d", "is wrong");
 
-        ApiException e = assertThrows(ApiException.class, body::throwIfInvalid);
-        assertProblem(e, 400, "VALIDATION_FAILED");
+        ApiException e = assertValidationFailed(body::throwIfInvalid);
         assertEquals(List.of("a", "b", "c", "d"), e.fieldErrors().stream().map(FieldError::field).toList());
     }
 

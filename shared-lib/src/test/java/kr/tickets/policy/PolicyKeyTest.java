@@ -1,9 +1,8 @@
 package kr.tickets.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,13 +10,24 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PolicyKeyTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String HOLD_RULE = "must be a whole number from 1 to 30";
+    private static final String SEATS_RULE = "must be a whole number from 1 to 10";
+    private static final String FEE_RULE = "must be a whole number from 0 to 100000";
+    private static final String PROVIDER_RULE = "must be \"TOSS\" or \"DISABLED\"";
+    private static final String FLAG_RULE = "must be true or false";
+    private static final String BAD_CODE = "codes must be 2-32 characters of A-Z, 0-9, _ or -";
+    private static final String BAD_AMOUNT = "amount of WELCOME must be a whole number from 0 to 1000000";
+    private static final String NOT_CODES = "must be an object of at most 100 codes, e.g. {\"WELCOME\": 1000}";
 
     private static JsonNode json(String text) {
         try {
@@ -51,77 +61,67 @@ class PolicyKeyTest {
         assertEquals(Optional.empty(), PolicyKey.of(name));
     }
 
-    @Test
-    void holdMinutesIsAWholeNumberFromOneToThirty() {
-        assertNull(PolicyKey.HOLD_MINUTES.check(json("1")));
-        assertNull(PolicyKey.HOLD_MINUTES.check(json("30")));
-        assertEquals("must be a whole number from 1 to 30", PolicyKey.HOLD_MINUTES.check(json("0")));
-        assertEquals("must be a whole number from 1 to 30", PolicyKey.HOLD_MINUTES.check(json("31")));
+    static Stream<Arguments> acceptedValues() {
+        return Stream.of(
+                arguments(PolicyKey.HOLD_MINUTES, "1"),
+                arguments(PolicyKey.HOLD_MINUTES, "30"),
+                arguments(PolicyKey.FEE_KRW, "0"), // the fee may be zero
+                arguments(PolicyKey.FEE_KRW, "100000"),
+                arguments(PolicyKey.PAYMENT_PROVIDER, "\"TOSS\""),
+                arguments(PolicyKey.PAYMENT_PROVIDER, "\"DISABLED\""),
+                arguments(PolicyKey.MAINTENANCE, "true"),
+                arguments(PolicyKey.MAINTENANCE, "false"),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": 1000, \"VIP_2030\": 5000}"),
+                arguments(PolicyKey.DISCOUNT_CODES, "{}"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"10.5", "\"10\"", "true", "null", "[10]", "{\"v\":10}", "-1"})
-    void integerPolicyRejectsAnythingButAWholeNumberInRange(String value) {
-        assertNotNull(PolicyKey.MAX_SEATS_PER_USER.check(json(value)));
+    @ParameterizedTest(name = "{0} accepts {1}")
+    @MethodSource("acceptedValues")
+    void valueFollowingTheRuleIsAccepted(PolicyKey key, String value) {
+        assertNull(key.check(json(value)));
     }
 
-    @Test
-    void longJustOutsideTheIntRangeIsNotReadAsASmallNumber() {
-        // 2^32 + 5: read as an int it would be 5, inside 1..10.
-        assertNotNull(PolicyKey.MAX_SEATS_PER_USER.check(json("4294967301")));
+    static Stream<Arguments> refusedValues() {
+        return Stream.of(
+                arguments(PolicyKey.HOLD_MINUTES, "0", HOLD_RULE),
+                arguments(PolicyKey.HOLD_MINUTES, "31", HOLD_RULE),
+                // An integer policy takes nothing but a whole number in range.
+                arguments(PolicyKey.MAX_SEATS_PER_USER, "10.5", SEATS_RULE),
+                arguments(PolicyKey.MAX_SEATS_PER_USER, "\"10\"", SEATS_RULE),
+                arguments(PolicyKey.MAX_SEATS_PER_USER, "true", SEATS_RULE),
+                arguments(PolicyKey.MAX_SEATS_PER_USER, "null", SEATS_RULE),
+                arguments(PolicyKey.MAX_SEATS_PER_USER, "[10]", SEATS_RULE),
+                arguments(PolicyKey.MAX_SEATS_PER_USER, "{\"v\":10}", SEATS_RULE),
+                arguments(PolicyKey.MAX_SEATS_PER_USER, "-1", SEATS_RULE),
+                // 2^32 + 5: read as an int it would be 5, inside 1..10.
+                arguments(PolicyKey.MAX_SEATS_PER_USER, "4294967301", SEATS_RULE),
+                // Beyond a long: refused rather than wrapped.
+                arguments(PolicyKey.MAX_SEATS_PER_USER, "18446744073709551626", SEATS_RULE),
+                arguments(PolicyKey.FEE_KRW, "-1", FEE_RULE), // but the fee may not be negative
+                arguments(PolicyKey.FEE_KRW, "100001", FEE_RULE),
+                arguments(PolicyKey.PAYMENT_PROVIDER, "\"toss\"", PROVIDER_RULE),
+                arguments(PolicyKey.PAYMENT_PROVIDER, "\"KAKAO\"", PROVIDER_RULE),
+                arguments(PolicyKey.PAYMENT_PROVIDER, "1", PROVIDER_RULE),
+                arguments(PolicyKey.MAINTENANCE, "\"true\"", FLAG_RULE),
+                arguments(PolicyKey.MAINTENANCE, "1", FLAG_RULE),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"welcome\": 1000}", BAD_CODE),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"A\": 1000}", BAD_CODE),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WITH SPACE\": 1000}", BAD_CODE),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"THIS_CODE_IS_LONGER_THAN_32_CHARS\": 1}", BAD_CODE),
+                // A bad amount is reported with the code it belongs to.
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": -1}", BAD_AMOUNT),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": 1000001}", BAD_AMOUNT),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": \"1000\"}", BAD_AMOUNT),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": 10.5}", BAD_AMOUNT),
+                arguments(PolicyKey.DISCOUNT_CODES, "[]", NOT_CODES),
+                arguments(PolicyKey.DISCOUNT_CODES, "\"WELCOME\"", NOT_CODES),
+                arguments(PolicyKey.DISCOUNT_CODES, "1000", NOT_CODES));
     }
 
-    @Test
-    void feeMayBeZeroButNotNegative() {
-        assertNull(PolicyKey.FEE_KRW.check(json("0")));
-        assertNull(PolicyKey.FEE_KRW.check(json("100000")));
-        assertNotNull(PolicyKey.FEE_KRW.check(json("-1")));
-        assertNotNull(PolicyKey.FEE_KRW.check(json("100001")));
-    }
-
-    @Test
-    void paymentProviderIsTossOrDisabledOnly() {
-        assertNull(PolicyKey.PAYMENT_PROVIDER.check(json("\"TOSS\"")));
-        assertNull(PolicyKey.PAYMENT_PROVIDER.check(json("\"DISABLED\"")));
-        assertEquals("must be \"TOSS\" or \"DISABLED\"", PolicyKey.PAYMENT_PROVIDER.check(json("\"toss\"")));
-        assertNotNull(PolicyKey.PAYMENT_PROVIDER.check(json("\"KAKAO\"")));
-        assertNotNull(PolicyKey.PAYMENT_PROVIDER.check(json("1")));
-    }
-
-    @Test
-    void maintenanceIsABoolean() {
-        assertNull(PolicyKey.MAINTENANCE.check(json("true")));
-        assertNull(PolicyKey.MAINTENANCE.check(json("false")));
-        assertEquals("must be true or false", PolicyKey.MAINTENANCE.check(json("\"true\"")));
-        assertNotNull(PolicyKey.MAINTENANCE.check(json("1")));
-    }
-
-    @Test
-    void discountCodesMapCodesToAmounts() {
-        assertNull(PolicyKey.DISCOUNT_CODES.check(json("{\"WELCOME\": 1000, \"VIP_2030\": 5000}")));
-        assertNull(PolicyKey.DISCOUNT_CODES.check(json("{}")));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"{\"welcome\": 1000}", "{\"A\": 1000}", "{\"WITH SPACE\": 1000}",
-            "{\"THIS_CODE_IS_LONGER_THAN_32_CHARS\": 1}"})
-    void discountCodeWithBadNameIsRejected(String value) {
-        assertEquals("codes must be 2-32 characters of A-Z, 0-9, _ or -", PolicyKey.DISCOUNT_CODES.check(json(value)));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"{\"WELCOME\": -1}", "{\"WELCOME\": 1000001}", "{\"WELCOME\": \"1000\"}",
-            "{\"WELCOME\": 10.5}"})
-    void discountCodeWithBadAmountIsRejectedNamingTheCode(String value) {
-        String problem = PolicyKey.DISCOUNT_CODES.check(json(value));
-        assertNotNull(problem);
-        assertTrue(problem.startsWith("amount of WELCOME "), problem);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"[]", "\"WELCOME\"", "1000"})
-    void discountCodesMustBeAnObject(String value) {
-        assertNotNull(PolicyKey.DISCOUNT_CODES.check(json(value)));
+    @ParameterizedTest(name = "{0} refuses {1}")
+    @MethodSource("refusedValues")
+    void valueAgainstTheRuleIsRefusedSayingWhy(PolicyKey key, String value, String problem) {
+        assertEquals(problem, key.check(json(value)));
     }
 
     @Test
@@ -131,13 +131,7 @@ class PolicyKeyTest {
             codes.append(i == 0 ? "" : ",").append("\"CODE").append(i).append("\": 100");
         }
         codes.append('}');
-        assertNotNull(PolicyKey.DISCOUNT_CODES.check(json(codes.toString())));
+        assertEquals(NOT_CODES, PolicyKey.DISCOUNT_CODES.check(json(codes.toString())));
         assertNull(PolicyKey.DISCOUNT_CODES.check(json(codes.toString().replace(",\"CODE100\": 100", ""))));
-    }
-
-    @org.junit.jupiter.api.Test
-    void numbersBeyondALongAreRefusedRatherThanWrapped() {
-        org.junit.jupiter.api.Assertions.assertNotNull(
-                PolicyKey.MAX_SEATS_PER_USER.check(json("18446744073709551626")));
     }
 }

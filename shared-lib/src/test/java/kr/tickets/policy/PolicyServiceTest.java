@@ -1,15 +1,16 @@
 package kr.tickets.policy;
 
+import static kr.tickets.common.ApiAssertions.assertFails;
+import static kr.tickets.common.ApiAssertions.assertValidationFailed;
+import static kr.tickets.common.ApiAssertions.jsonBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
 import kr.tickets.common.ApiException;
 import kr.tickets.common.FieldError;
-import kr.tickets.common.JsonRequest;
 import kr.tickets.common.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +18,6 @@ class PolicyServiceTest {
     private final MutableClock clock = MutableClock.at("2030-03-01T09:00:00Z");
     private final InMemoryPolicyRepository repository = new InMemoryPolicyRepository();
     private final PolicyService policies = new PolicyService(repository, clock);
-
-    private static JsonRequest body(String json) {
-        return JsonRequest.parse(json, "application/json");
-    }
 
     private Policy listed(PolicyKey key) {
         return policies.list().stream().filter(p -> p.key().equals(key.key())).findFirst().orElseThrow();
@@ -42,7 +39,7 @@ class PolicyServiceTest {
 
     @Test
     void updateStoresTheValueAndWhoSetItWhen() {
-        Policy updated = policies.update("booking.holdMinutes", body("{\"value\": 15}"), "admin-1");
+        Policy updated = policies.update("booking.holdMinutes", jsonBody("{\"value\": 15}"), "admin-1");
 
         assertEquals(15, updated.value().intValue());
         assertEquals(10, updated.defaultValue().intValue());
@@ -54,19 +51,14 @@ class PolicyServiceTest {
 
     @Test
     void unknownPolicyIs404AndStoresNothing() {
-        ApiException e = assertThrows(ApiException.class,
-                () -> policies.update("booking.nope", body("{\"value\": 1}"), "admin-1"));
-        assertEquals(404, e.status());
-        assertEquals("NOT_FOUND", e.code());
+        assertFails(() -> policies.update("booking.nope", jsonBody("{\"value\": 1}"), "admin-1"), 404, "NOT_FOUND");
         assertTrue(repository.findAll().isEmpty());
     }
 
     @Test
     void valueOutsideTheRuleIs400AndStoresNothing() {
-        ApiException e = assertThrows(ApiException.class,
-                () -> policies.update("booking.holdMinutes", body("{\"value\": 31}"), "admin-1"));
-        assertEquals(400, e.status());
-        assertEquals("VALIDATION_FAILED", e.code());
+        ApiException e = assertValidationFailed(
+                () -> policies.update("booking.holdMinutes", jsonBody("{\"value\": 31}"), "admin-1"));
         assertEquals(List.of(new FieldError("value", "must be a whole number from 1 to 30")), e.fieldErrors());
         assertEquals("DEFAULT", listed(PolicyKey.HOLD_MINUTES).source());
     }
@@ -74,8 +66,8 @@ class PolicyServiceTest {
     @Test
     void missingOrNullValueIsRequired() {
         for (String json : List.of("{}", "{\"value\": null}")) {
-            ApiException e = assertThrows(ApiException.class,
-                    () -> policies.update("feature.maintenance", body(json), "admin-1"));
+            ApiException e = assertValidationFailed(
+                    () -> policies.update("feature.maintenance", jsonBody(json), "admin-1"));
             assertEquals(List.of(new FieldError("value", "is required")), e.fieldErrors(), json);
         }
         assertTrue(repository.findAll().isEmpty());
@@ -83,7 +75,7 @@ class PolicyServiceTest {
 
     @Test
     void featureFlagCanBeSwitchedOn() {
-        policies.update("feature.maintenance", body("{\"value\": true}"), "admin-1");
+        policies.update("feature.maintenance", jsonBody("{\"value\": true}"), "admin-1");
         assertTrue(listed(PolicyKey.MAINTENANCE).value().booleanValue());
     }
 }

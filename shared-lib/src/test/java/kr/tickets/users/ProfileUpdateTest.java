@@ -1,28 +1,28 @@
 package kr.tickets.users;
 
+import static kr.tickets.common.ApiAssertions.assertValidationFailed;
+import static kr.tickets.common.ApiAssertions.jsonBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.List;
+import java.util.stream.Stream;
 import kr.tickets.common.ApiException;
 import kr.tickets.common.FieldError;
-import kr.tickets.common.JsonRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ProfileUpdateTest {
 
     private static ProfileUpdate patch(String json) {
-        return ProfileUpdate.from(JsonRequest.parse(json, "application/json"));
+        return ProfileUpdate.from(jsonBody(json));
     }
 
     private static ApiException rejected(String json) {
-        ApiException e = assertThrows(ApiException.class, () -> patch(json));
-        assertEquals(400, e.status());
-        assertEquals("VALIDATION_FAILED", e.code());
-        return e;
+        return assertValidationFailed(() -> patch(json));
     }
 
     @Test
@@ -41,44 +41,31 @@ class ProfileUpdateTest {
                 patch("{\"currentPassword\":\"s3cret!pass\",\"newPassword\":\"n3w!password\"}"));
     }
 
-    @Test
-    void newPasswordRequiresCurrentPassword() {
-        ApiException e = rejected("{\"newPassword\":\"n3w!password\"}");
-        assertEquals(List.of(new FieldError("currentPassword", "is required to change the password")), e.fieldErrors());
+    /** Patches with exactly one thing wrong: the body, the field and the one error expected. */
+    static Stream<Arguments> invalidPatches() {
+        Stream<Arguments> passwordAndName = Stream.of(
+                arguments("{\"newPassword\":\"n3w!password\"}",
+                        "currentPassword", "is required to change the password"),
+                arguments("{\"name\":\"민지\",\"currentPassword\":\"s3cret!pass\"}",
+                        "newPassword", "is required with currentPassword"),
+                arguments("{\"currentPassword\":\"s3cret!pass\",\"newPassword\":\"password\"}",
+                        "newPassword", "must contain a letter, a digit and a special character"),
+                arguments("{\"name\":\"   \"}", "name", "must not be blank"));
+        // Nothing to change: no field, only nulls, or only a field that cannot be changed.
+        Stream<Arguments> emptyPatches = Stream.of(
+                        "{}", "{\"name\":null,\"phone\":null}", "{\"email\":\"new@example.com\"}")
+                .map(json -> arguments(json, "body", "must change at least one of name, phone, newPassword"));
+        Stream<Arguments> invalidPhones = Stream.of("01098765432", "011-9876-5432", "010-9876-543", "010.9876.5432",
+                        "010-98765-432")
+                .map(phone -> arguments("{\"phone\":\"" + phone + "\"}", "phone", "must look like 010-XXXX-XXXX"));
+        return Stream.of(passwordAndName, emptyPatches, invalidPhones).flatMap(cases -> cases);
     }
 
-    @Test
-    void currentPasswordWithoutNewPasswordIsRejected() {
-        ApiException e = rejected("{\"name\":\"민지\",\"currentPassword\":\"s3cret!pass\"}");
-        assertEquals(List.of(new FieldError("newPassword", "is required with currentPassword")), e.fieldErrors());
-    }
-
-    @Test
-    void weakNewPasswordIsRejected() {
-        ApiException e = rejected("{\"currentPassword\":\"s3cret!pass\",\"newPassword\":\"password\"}");
-        assertEquals(List.of(new FieldError("newPassword", "must contain a letter, a digit and a special character")),
-                e.fieldErrors());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"name\":null,\"phone\":null}", "{\"email\":\"new@example.com\"}"})
-    void emptyPatchIsRejected(String json) {
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @MethodSource("invalidPatches")
+    void invalidPatchIsRejectedWithItsOneFieldError(String json, String field, String message) {
         ApiException e = rejected(json);
-        assertEquals(List.of(new FieldError("body", "must change at least one of name, phone, newPassword")),
-                e.fieldErrors());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"01098765432", "011-9876-5432", "010-9876-543", "010.9876.5432", "010-98765-432"})
-    void invalidPhoneIsRejected(String phone) {
-        ApiException e = rejected("{\"phone\":\"" + phone + "\"}");
-        assertEquals(List.of(new FieldError("phone", "must look like 010-XXXX-XXXX")), e.fieldErrors());
-    }
-
-    @Test
-    void blankNameIsRejected() {
-        ApiException e = rejected("{\"name\":\"   \"}");
-        assertEquals(List.of(new FieldError("name", "must not be blank")), e.fieldErrors());
+        assertEquals(List.of(new FieldError(field, message)), e.fieldErrors());
     }
 
     @Test

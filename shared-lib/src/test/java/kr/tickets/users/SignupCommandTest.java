@@ -1,27 +1,52 @@
 package kr.tickets.users;
 
+import static kr.tickets.common.ApiAssertions.assertValidationFailed;
+import static kr.tickets.common.ApiAssertions.jsonBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import kr.tickets.common.ApiException;
 import kr.tickets.common.FieldError;
-import kr.tickets.common.JsonRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SignupCommandTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static SignupCommand signup(String json) {
-        return SignupCommand.from(JsonRequest.parse(json, "application/json"));
+        return SignupCommand.from(jsonBody(json));
     }
 
     private static ApiException rejected(String json) {
-        ApiException e = assertThrows(ApiException.class, () -> signup(json));
-        assertEquals(400, e.status());
-        assertEquals("VALIDATION_FAILED", e.code());
-        return e;
+        return assertValidationFailed(() -> signup(json));
+    }
+
+    /** The fields of a valid sign-up, with {@code field} set to {@code value}. */
+    private static Map<String, String> validWith(String field, String value) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", "김민지");
+        fields.put("email", "minji@example.com");
+        fields.put("password", "s3cret!pass");
+        fields.put("phone", "010-1234-5678");
+        fields.put(field, value);
+        return fields;
+    }
+
+    private static String json(Map<String, String> fields) {
+        try {
+            return MAPPER.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private static Map<String, String> byField(ApiException e) {
@@ -36,60 +61,34 @@ class SignupCommandTest {
         assertEquals(new SignupCommand("김민지", "minji@example.com", "s3cret!pass", "010-1234-5678"), command);
     }
 
-    @Test
-    void emailIsStoredTrimmedAndLowerCased() {
-        SignupCommand command = signup("""
-                {"name":"김민지","email":"  MinJi@Example.COM ","password":"s3cret!pass","phone":"010-1234-5678"}
-                """);
-        assertEquals("minji@example.com", command.email());
+    static Stream<Arguments> normalisedFields() {
+        return Stream.of(
+                arguments("email", "  MinJi@Example.COM ", "minji@example.com"), // trimmed and lower-cased
+                arguments("name", "  김민지 ", "김민지"), // stripped of surrounding whitespace
+                arguments("password", " s3cret!pass ", " s3cret!pass ")); // kept exactly as typed
     }
 
-    @Test
-    void nameIsStrippedOfSurroundingWhitespace() {
-        SignupCommand command = signup("""
-                {"name":"  김민지 ","email":"minji@example.com","password":"s3cret!pass","phone":"010-1234-5678"}
-                """);
-        assertEquals("김민지", command.name());
+    @ParameterizedTest(name = "{0} ''{1}'' is read as ''{2}''")
+    @MethodSource("normalisedFields")
+    void fieldIsReadAsItsRuleSays(String field, String sent, String read) {
+        Map<String, String> expected = validWith(field, read);
+        assertEquals(new SignupCommand(expected.get("name"), expected.get("email"), expected.get("password"),
+                expected.get("phone")), signup(json(validWith(field, sent))));
     }
 
-    @Test
-    void passwordIsKeptExactlyAsTyped() {
-        SignupCommand command = signup("""
-                {"name":"김민지","email":"minji@example.com","password":" s3cret!pass ","phone":"010-1234-5678"}
-                """);
-        assertEquals(" s3cret!pass ", command.password());
+    static Stream<Arguments> invalidFields() {
+        return Stream.of(
+                arguments("email", "minji@example", "must be a valid email address"),
+                arguments("password", "secret123", "must contain a letter, a digit and a special character"),
+                arguments("password", "a1!" + "x".repeat(70), "must be at most 72 bytes"),
+                arguments("phone", "01012345678", "must look like 010-XXXX-XXXX"));
     }
 
-    @Test
-    void malformedEmailIsRejected() {
-        ApiException e = rejected("""
-                {"name":"김민지","email":"minji@example","password":"s3cret!pass","phone":"010-1234-5678"}
-                """);
-        assertEquals(List.of(new FieldError("email", "must be a valid email address")), e.fieldErrors());
-    }
-
-    @Test
-    void passwordWithoutSpecialCharacterIsRejected() {
-        ApiException e = rejected("""
-                {"name":"김민지","email":"minji@example.com","password":"secret123","phone":"010-1234-5678"}
-                """);
-        assertEquals(List.of(new FieldError("password", "must contain a letter, a digit and a special character")),
-                e.fieldErrors());
-    }
-
-    @Test
-    void passwordOver72BytesIsRejected() {
-        ApiException e = rejected("{\"name\":\"김민지\",\"email\":\"minji@example.com\",\"password\":\"a1!"
-                + "x".repeat(70) + "\",\"phone\":\"010-1234-5678\"}");
-        assertEquals(List.of(new FieldError("password", "must be at most 72 bytes")), e.fieldErrors());
-    }
-
-    @Test
-    void phoneWithoutDashesIsRejected() {
-        ApiException e = rejected("""
-                {"name":"김민지","email":"minji@example.com","password":"s3cret!pass","phone":"01012345678"}
-                """);
-        assertEquals(List.of(new FieldError("phone", "must look like 010-XXXX-XXXX")), e.fieldErrors());
+    @ParameterizedTest(name = "{0} ''{1}'': {2}")
+    @MethodSource("invalidFields")
+    void invalidFieldIsTheOnlyError(String field, String sent, String message) {
+        ApiException e = rejected(json(validWith(field, sent)));
+        assertEquals(List.of(new FieldError(field, message)), e.fieldErrors());
     }
 
     @Test

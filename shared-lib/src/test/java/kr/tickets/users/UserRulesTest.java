@@ -64,24 +64,14 @@ class UserRulesTest {
         assertNull(UserRules.checkPassword("abcde12!"));
     }
 
-    @Test
-    void passwordWithoutSpecialCharacterIsRejected() {
-        assertEquals("must contain a letter, a digit and a special character", UserRules.checkPassword("password123"));
-    }
-
-    @Test
-    void passwordWithoutDigitIsRejected() {
-        assertEquals("must contain a letter, a digit and a special character", UserRules.checkPassword("password!!"));
-    }
-
-    @Test
-    void passwordWithoutLetterIsRejected() {
-        assertEquals("must contain a letter, a digit and a special character", UserRules.checkPassword("12345678!"));
-    }
-
-    @Test
-    void whitespaceDoesNotCountAsTheSpecialCharacter() {
-        assertEquals("must contain a letter, a digit and a special character", UserRules.checkPassword("pass word 123"));
+    /**
+     * No special character, no digit, no letter, and whitespace as the only non-alphanumeric
+     * character (it does not count as the special character).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"password123", "password!!", "12345678!", "pass word 123"})
+    void passwordWithoutALetterADigitAndASpecialCharacterIsRejected(String password) {
+        assertEquals("must contain a letter, a digit and a special character", UserRules.checkPassword(password));
     }
 
     @Test
@@ -131,7 +121,7 @@ class UserRulesTest {
         assertNull(UserRules.checkName("김민지"));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void passwordLengthCountsCharactersNotUtf16Units() {
         assertNotNull(UserRules.checkPassword("a\uD83D\uDE001!\uD83D\uDE00\uD83D\uDE00"));
     }

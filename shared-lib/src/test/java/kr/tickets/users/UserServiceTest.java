@@ -1,14 +1,13 @@
 package kr.tickets.users;
 
+import static kr.tickets.common.ApiAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import kr.tickets.common.ApiException;
 import kr.tickets.common.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,10 +64,8 @@ class UserServiceTest {
     @Test
     void takenEmailIsRefusedByTheStoreAndNothingIsAdded() {
         int writes = repository.writes();
-        ApiException e = assertThrows(ApiException.class, () -> users.signup(
-                new SignupCommand("다른사람", "minji@example.com", "an0ther!pw", "010-2222-3333")));
-        assertEquals(409, e.status());
-        assertEquals("EMAIL_TAKEN", e.code());
+        assertFails(() -> users.signup(
+                new SignupCommand("다른사람", "minji@example.com", "an0ther!pw", "010-2222-3333")), 409, "EMAIL_TAKEN");
         assertEquals(writes, repository.writes());
     }
 
@@ -78,11 +75,10 @@ class UserServiceTest {
         int writes = repository.writes();
         clock.advance(Duration.ofMinutes(5));
 
-        ApiException e = assertThrows(ApiException.class, () -> users.update(minjiId,
-                new ProfileUpdate("새이름", "010-9999-8888", "wrong!pass1", "n3w!password")));
+        assertFails(() -> users.update(minjiId,
+                        new ProfileUpdate("새이름", "010-9999-8888", "wrong!pass1", "n3w!password")),
+                400, "INVALID_CURRENT_PASSWORD");
 
-        assertEquals(400, e.status());
-        assertEquals("INVALID_CURRENT_PASSWORD", e.code());
         assertEquals(before, stored());
         assertEquals(writes, repository.writes());
         assertTrue(hasher.matches("s3cret!pass", stored().passwordHash()));
@@ -128,10 +124,7 @@ class UserServiceTest {
     @Test
     void updateOfADeletedAccountIsUnauthenticated() {
         repository.delete(minjiId);
-        ApiException e = assertThrows(ApiException.class,
-                () -> users.update(minjiId, new ProfileUpdate("민지", null, null, null)));
-        assertEquals(401, e.status());
-        assertEquals("UNAUTHENTICATED", e.code());
+        assertFails(() -> users.update(minjiId, new ProfileUpdate("민지", null, null, null)), 401, "UNAUTHENTICATED");
     }
 
     @Test
