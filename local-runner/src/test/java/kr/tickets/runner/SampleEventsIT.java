@@ -26,6 +26,8 @@ import org.junit.jupiter.api.TestFactory;
  * events/ has one sample event per API event of template.yaml, named
  * {@code <Function>-<Event>.json}, and the function's real handler accepts it (routes it to a
  * controller: no 404/405 and no server error). These are the files for {@code sam local invoke -e}.
+ * The ids in a sample's path are placeholders; public reads get them replaced by the ids of a
+ * performance the test creates, so that "not found" cannot hide a routing failure.
  */
 class SampleEventsIT {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -40,6 +42,41 @@ class SampleEventsIT {
                     }
                 }));
         return events;
+    }
+
+    /** Ids of one real performance and schedule, created once through the admin API. */
+    private static synchronized Map<String, String> fixture() {
+        if (fixture == null) {
+            Http http = Http.client();
+            String admin = Catalogs.adminBearer(http);
+            String venueId = Catalogs.createVenue(http, admin);
+            String performanceId = Catalogs.createPerformance(http, admin, venueId, "샘플 이벤트 공연",
+                    "2031-05-23T11:00:00Z");
+            String scheduleId = http.get("/performances/" + performanceId).json().get("schedules").get(0)
+                    .get("scheduleId").asText();
+            fixture = Map.of("performanceId", performanceId, "scheduleId", scheduleId);
+        }
+        return fixture;
+    }
+
+    private static Map<String, String> fixture;
+
+    private static void withRealIds(APIGatewayProxyRequestEvent event) {
+        if (event.getPathParameters() == null || event.getHttpMethod().equals("PUT")
+                || event.getResource().startsWith("/admin")) {
+            return;
+        }
+        Map<String, String> parameters = new java.util.HashMap<>(event.getPathParameters());
+        String path = event.getPath();
+        for (Map.Entry<String, String> parameter : event.getPathParameters().entrySet()) {
+            String real = fixture().get(parameter.getKey());
+            if (real != null) {
+                path = path.replace(parameter.getValue(), real);
+                parameters.put(parameter.getKey(), real);
+            }
+        }
+        event.setPath(path);
+        event.setPathParameters(parameters);
     }
 
     @Test
@@ -58,6 +95,7 @@ class SampleEventsIT {
         return templateEvents().stream().map(e -> DynamicTest.dynamicTest(e[0] + "-" + e[1], () -> {
             Path file = ProjectPaths.root().resolve("events/" + e[0] + "-" + e[1] + ".json");
             APIGatewayProxyRequestEvent event = JSON.readValue(file.toFile(), APIGatewayProxyRequestEvent.class);
+            withRealIds(event);
             Map<String, Object> api = SamTemplate.map(SamTemplate.map(SamTemplate.map(SamTemplate.map(
                     SamTemplate.load().resources().get(e[0]).get("Properties")).get("Events")).get(e[1]))
                     .get("Properties"));

@@ -49,7 +49,7 @@ public class DynamoSessionStore implements SessionStore {
         item.put("createdAt", s(now.toString()));
         item.put("expiresAt", n(expiresAt.getEpochSecond()));
         item.put("GSI1PK", s("USER#" + userId));
-        item.put("GSI1SK", s("FAMILY#" + now + "#" + familyId));
+        item.put("GSI1SK", s("FAMILY#" + String.format("%015d", now.toEpochMilli()) + "#" + familyId));
         dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
     }
 

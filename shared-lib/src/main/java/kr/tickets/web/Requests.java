@@ -16,7 +16,11 @@ public final class Requests {
      * body gets this API's error codes rather than the framework's.
      */
     public static JsonRequest json(HttpRequest<?> request) {
-        return JsonRequest.parse(rawBody(request), request.getHeaders().get("Content-Type"));
+        return json(request, JsonRequest.MAX_BODY_BYTES);
+    }
+
+    public static JsonRequest json(HttpRequest<?> request, int maxBytes) {
+        return JsonRequest.parse(rawBody(request), request.getHeaders().get("Content-Type"), maxBytes);
     }
 
     private static String rawBody(HttpRequest<?> request) {
