@@ -1,8 +1,11 @@
 package kr.tickets.runner;
 
+import java.time.Clock;
+
 /**
  * {@code java -jar local-runner/target/local-runner.jar}: runs the service on localhost until
- * stopped. PORT (default 3000) is the API's port, MOTO_PORT (default 5050) the emulator's.
+ * stopped, with the demo catalog ({@link DemoCatalog}) in it. PORT (default 3000) is the API's
+ * port, MOTO_PORT (default 5050) the emulator's.
  */
 public final class LocalRunner {
     private LocalRunner() {
@@ -13,10 +16,13 @@ public final class LocalRunner {
         int motoPort = Integer.parseInt(System.getenv().getOrDefault("MOTO_PORT", "5050"));
         LocalService service = LocalService.start(port, motoPort);
         Runtime.getRuntime().addShutdownHook(new Thread(service::close));
+        // Only this command loads demo data: the test JVMs start the same service empty.
+        DemoCatalog.Summary demo = DemoCatalog.create(service.baseUrl(), Clock.systemUTC());
         System.out.println();
         System.out.println("Ticketing API:  " + service.baseUrl() + "   (try: curl " + service.baseUrl() + "/health)");
         System.out.println("AWS emulator:   " + service.stack().endpoint() + "   (moto)");
         System.out.println("Local admin:    " + DemoAccounts.ADMIN_EMAIL + " / " + DemoAccounts.ADMIN_PASSWORD);
+        System.out.println(demo + "   (try: curl '" + service.baseUrl() + "/performances?genre=MUSICAL')");
         System.out.println("Routes:");
         service.routes().forEach(r -> System.out.printf("  %-6s %s -> %s%n", r.method(), r.path(), r.functionId()));
         System.out.println("Press Ctrl+C to stop.");
