@@ -45,11 +45,18 @@ public class CatalogQueryService {
         this.clock = clock;
     }
 
-    public Map<String, Object> list(Map<String, String> params) {
+    /** Parameters sent empty ({@code ?q=&genre=}) mean "no filter", as forms send them. */
+    public Map<String, Object> list(Map<String, String> query) {
+        Map<String, String> params = new java.util.HashMap<>();
+        query.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                params.put(name, value);
+            }
+        });
         List<FieldError> errors = new ArrayList<>();
         String q = params.get("q");
-        if (q != null && (q.isBlank() || q.length() > 100)) {
-            errors.add(new FieldError("q", "must be 1-100 characters"));
+        if (q != null && q.length() > 100) {
+            errors.add(new FieldError("q", "must be at most 100 characters"));
         }
         Genre genre = null;
         if (params.get("genre") != null) {

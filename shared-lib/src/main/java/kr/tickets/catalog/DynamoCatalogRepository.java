@@ -119,7 +119,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
     @Override
     public Map<String, String> gradeOfSeat(String performanceId) {
         Map<String, String> out = new HashMap<>();
-        for (Map<String, AttributeValue> item : queryPrefix("PERF#" + performanceId, "GRADES#")) {
+        for (Map<String, AttributeValue> item : queryPrefix("PERF#" + performanceId, "GRADES#", true)) {
             out.putAll(parse(item.get("grades").s(), new TypeReference<Map<String, String>>() { }));
         }
         return out;
@@ -270,7 +270,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
         item.put("GSI1SK", s(sortableTime(p.createdAt()) + "#" + p.performanceId()));
         item.put("GSI2PK", s(PERFS));
         // U+0001 sorts below every printable character, so "les" comes before "les misérables".
-        item.put("GSI2SK", s(searchable(p.title()) + "\u0001" + p.performanceId()));
+        item.put("GSI2SK", s(nameSortKey(p.title()) + "\u0001" + p.performanceId()));
         return item;
     }
 
@@ -284,6 +284,15 @@ public class DynamoCatalogRepository implements CatalogRepository {
                 Instant.parse(item.get("startAt").s()), Instant.parse(item.get("endAt").s()),
                 item.get("scheduleDates").l().stream().map(AttributeValue::s).toList(),
                 Instant.parse(item.get("createdAt").s()), Long.parseLong(item.get("version").n()));
+    }
+
+    /**
+     * The title as sorted by name, cut to 200 characters: normalisation can lengthen a title
+     * many times over, and a sort key may not pass 1,024 bytes.
+     */
+    static String nameSortKey(String title) {
+        String key = searchable(title);
+        return key.length() > 200 ? key.substring(0, 200) : key;
     }
 
     /** Fixed width, so that text order is time order (Instant.toString() varies in length). */
@@ -337,7 +346,9 @@ public class DynamoCatalogRepository implements CatalogRepository {
     @Override
     public Map<String, String> seatStates(String scheduleId, Instant now) {
         Map<String, String> out = new HashMap<>();
-        for (Map<String, AttributeValue> item : queryPrefix("SCHED#" + scheduleId, "SEAT#")) {
+        // Consistent: the seat map is labelled with the schedule's current version, so its seats
+        // must be at least as new, or a client would keep a stale map behind a 304.
+        for (Map<String, AttributeValue> item : queryPrefix("SCHED#" + scheduleId, "SEAT#", true)) {
             AttributeValue expires = item.get("expiresAt");
             boolean expiredHold = "PENDING".equals(item.get("status").s()) && expires != null
                     && Long.parseLong(expires.n()) <= now.getEpochSecond();
@@ -421,7 +432,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
                     .keyConditionExpression(index + "PK = :all")
                     .expressionAttributeValues(values)
                     .scanIndexForward(!latest)
-                    .limit(MAX_QUERY_PAGE);
+                    .limit(filters.isEmpty() ? wanted : MAX_QUERY_PAGE);
             if (!filters.isEmpty()) {
                 request.filterExpression(String.join(" AND ", filters));
             }
@@ -492,8 +503,12 @@ public class DynamoCatalogRepository implements CatalogRepository {
     }
 
     private List<Map<String, AttributeValue>> queryPrefix(String pk, String prefix) {
+        return queryPrefix(pk, prefix, false);
+    }
+
+    private List<Map<String, AttributeValue>> queryPrefix(String pk, String prefix, boolean consistent) {
         List<Map<String, AttributeValue>> out = new ArrayList<>();
-        dynamo.queryPaginator(r -> r.tableName(table)
+        dynamo.queryPaginator(r -> r.tableName(table).consistentRead(consistent)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                         .expressionAttributeValues(Map.of(":pk", s(pk), ":prefix", s(prefix))))
                 .items().forEach(out::add);
