@@ -287,12 +287,13 @@ public class DynamoCatalogRepository implements CatalogRepository {
     }
 
     /**
-     * The title as sorted by name, cut to 200 characters: normalisation can lengthen a title
+     * The title as sorted by name, cut to 200 code points: normalisation can lengthen a title
      * many times over, and a sort key may not pass 1,024 bytes.
      */
     static String nameSortKey(String title) {
         String key = searchable(title);
-        return key.length() > 200 ? key.substring(0, 200) : key;
+        int points = key.codePointCount(0, key.length());
+        return points > 200 ? key.substring(0, key.offsetByCodePoints(0, 200)) : key;
     }
 
     /** Fixed width, so that text order is time order (Instant.toString() varies in length). */
