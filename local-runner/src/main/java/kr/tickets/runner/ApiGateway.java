@@ -35,6 +35,7 @@ public final class ApiGateway implements AutoCloseable {
     /** API Gateway's own limit on a request payload. */
     static final int MAX_PAYLOAD = 10 * 1024 * 1024;
     private static final String STAGE = "Prod";
+    private static final System.Logger LOG = System.getLogger(ApiGateway.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<Integer, String> TITLES = Map.of(404, "Not Found", 405, "Method Not Allowed",
             413, "Payload Too Large", 500, "Internal Server Error", 502, "Bad Gateway");
@@ -93,7 +94,7 @@ public final class ApiGateway implements AutoCloseable {
                 problem(exchange, 405, "METHOD_NOT_ALLOWED", method + " is not allowed on " + path + ".");
             }
         } catch (RuntimeException e) {
-            e.printStackTrace();
+            LOG.log(System.Logger.Level.ERROR, "local gateway failed on " + exchange.getRequestURI(), e);
             problem(exchange, 500, "INTERNAL_ERROR", "The local gateway failed.");
         }
     }
@@ -105,8 +106,8 @@ public final class ApiGateway implements AutoCloseable {
         try {
             result = functions.get(route.functionId()).invoke(event);
         } catch (RuntimeException e) {
-            // Lambda reports an unhandled error; API Gateway answers 502 without details.
-            e.printStackTrace();
+            // Lambda logs an unhandled error; API Gateway answers 502 without details.
+            LOG.log(System.Logger.Level.ERROR, route.functionId() + " failed", e);
             problem(exchange, 502, "BAD_GATEWAY", "The function failed.");
             return;
         }

@@ -62,8 +62,7 @@ class SampleEventsIT {
     private static Map<String, String> fixture;
 
     private static void withRealIds(APIGatewayProxyRequestEvent event) {
-        if (event.getPathParameters() == null || event.getHttpMethod().equals("PUT")
-                || event.getResource().startsWith("/admin")) {
+        if (event.getPathParameters() == null) {
             return;
         }
         Map<String, String> parameters = new java.util.HashMap<>(event.getPathParameters());
