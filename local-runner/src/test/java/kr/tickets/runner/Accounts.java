@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Fresh accounts for end-to-end tests, and the problem+json assertion they all use. */
 final class Accounts {
     static final String PASSWORD = "s3cret!pass";
-    private static final AtomicInteger PHONES = new AtomicInteger((int) (System.nanoTime() % 5000));
+    /** Phone numbers are unique per account: a counter from a random start over all 10^8 numbers. */
+    private static final AtomicInteger PHONES = new AtomicInteger(1 + (int) (Math.random() * 50_000_000));
 
     private Accounts() {
     }
@@ -22,8 +23,8 @@ final class Accounts {
     }
 
     static String phone() {
-        int n = PHONES.incrementAndGet() + (int) (Math.random() * 4000);
-        return String.format("010-%04d-%04d", (n * 7919) % 10000, n % 10000);
+        int n = PHONES.incrementAndGet();
+        return String.format("010-%04d-%04d", n / 10_000, n % 10_000);
     }
 
     static Map<String, Object> signup(String email, String phone) {
