@@ -28,8 +28,4 @@ public final class LocalResources {
         }
         return value;
     }
-
-    public boolean has(String logicalId) {
-        return physicalIds.containsKey(logicalId);
-    }
 }

@@ -1,12 +1,9 @@
 package kr.tickets.localstack;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,31 +67,6 @@ public final class MotoServer implements AutoCloseable {
 
     public int port() {
         return port;
-    }
-
-    /** Clears every resource and item (configuration survives), as moto's reset does. */
-    public void reset() {
-        post("/moto-api/reset", "");
-    }
-
-    /** Sends a JSON body to moto's own API, e.g. /moto-api/config. */
-    public void post(String path, String json) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint() + path).toURL().openConnection();
-            connection.setRequestMethod("POST");
-            connection.setDoOutput(true);
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
-            connection.setFixedLengthStreamingMode(body.length);
-            connection.setRequestProperty("Content-Type", "application/json");
-            connection.getOutputStream().write(body);
-            int status = connection.getResponseCode();
-            if (status >= 300) {
-                throw new IllegalStateException("moto " + path + " answered " + status);
-            }
-            connection.getInputStream().readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException("moto " + path + " failed", e);
-        }
     }
 
     private void awaitReady() {

@@ -82,8 +82,8 @@ public class CatalogAdminService {
         String performanceId = Ids.newId();
         List<Schedule> schedules = starts.stream().map(start -> newSchedule(performanceId, start,
                 fields.runningTimeMinutes(), plan.grades())).toList();
-        Performance performance = fields.toPerformance(performanceId, venue, plan.grades(), schedules,
-                clock.instant(), 1);
+        Performance performance = fields.toPerformance(performanceId, venue.venueId(), venue.name(), plan.grades(),
+                schedules, clock.instant(), 1);
         catalog.createPerformance(performance, plan.gradeOfSeat(), schedules);
         return performance;
     }
@@ -117,8 +117,8 @@ public class CatalogAdminService {
         boolean reshaped = plan != null || fields.runningTimeMinutes() != current.runningTimeMinutes();
         List<Schedule> put = reshaped ? schedules.stream().map(s -> newSchedule(performanceId, s.scheduleId(),
                 s.startAt(), fields.runningTimeMinutes(), grades, s.version() + 1)).toList() : List.of();
-        Performance updated = fields.toPerformance(performanceId, venueOf(current), grades, schedules,
-                current.createdAt(), current.version() + 1);
+        Performance updated = fields.toPerformance(performanceId, current.venueId(), current.venueName(), grades,
+                schedules, current.createdAt(), current.version() + 1);
         save(current, updated, plan == null ? null : plan.gradeOfSeat(), put, List.of(), reshaped ? schedules : List.of());
         return updated;
     }
@@ -258,10 +258,6 @@ public class CatalogAdminService {
         return starts.stream().map(CatalogTime::date).distinct().sorted().map(Object::toString).toList();
     }
 
-    private static Venue venueOf(Performance p) {
-        return new Venue(p.venueId(), p.venueName(), "", 0, List.of(), p.createdAt());
-    }
-
     private Performance existing(String performanceId) {
         return catalog.findPerformance(performanceId)
                 .orElseThrow(() -> ApiException.notFound("No performance " + performanceId + "."));
@@ -311,10 +307,10 @@ public class CatalogAdminService {
                     description != null ? description : current.description(), effectiveOpens, effectiveCloses);
         }
 
-        Performance toPerformance(String performanceId, Venue venue, List<Grade> grades, List<Schedule> schedules,
-                                  Instant createdAt, long version) {
+        Performance toPerformance(String performanceId, String venueId, String venueName, List<Grade> grades,
+                                  List<Schedule> schedules, Instant createdAt, long version) {
             List<Instant> starts = schedules.stream().map(Schedule::startAt).sorted().toList();
-            return new Performance(performanceId, title, genre, venue.venueId(), venue.name(), runningTimeMinutes,
+            return new Performance(performanceId, title, genre, venueId, venueName, runningTimeMinutes,
                     thumbnailUrl, description, ticketingStartAt, ticketingEndAt, grades, starts.get(0),
                     starts.get(starts.size() - 1), dates(starts), createdAt, version);
         }

@@ -114,6 +114,13 @@ public final class JsonRequest {
         return root.get(field);
     }
 
+    /** Records {@code problem} for the field, if there is one (a rule check's answer, null when fine). */
+    public void rejectIf(String field, String problem) {
+        if (problem != null) {
+            reject(field, problem);
+        }
+    }
+
     public void reject(String field, String message) {
         errors.add(new FieldError(field, message));
     }

@@ -13,9 +13,9 @@ public record ProfileUpdate(String name, String phone, String currentPassword, S
         String phone = body.optionalString("phone", 13);
         String currentPassword = body.optionalString("currentPassword", 128);
         String newPassword = body.optionalString("newPassword", 128);
-        SignupCommand.check(body, "name", name == null ? null : UserRules.checkName(name));
-        SignupCommand.check(body, "phone", phone == null ? null : UserRules.checkPhone(phone));
-        SignupCommand.check(body, "newPassword", newPassword == null ? null : UserRules.checkPassword(newPassword));
+        body.rejectIf("name", name == null ? null : UserRules.checkName(name));
+        body.rejectIf("phone", phone == null ? null : UserRules.checkPhone(phone));
+        body.rejectIf("newPassword", newPassword == null ? null : UserRules.checkPassword(newPassword));
         if (newPassword != null && currentPassword == null && !body.has("currentPassword")) {
             body.reject("currentPassword", "is required to change the password");
         }

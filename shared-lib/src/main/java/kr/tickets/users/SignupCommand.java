@@ -11,17 +11,11 @@ public record SignupCommand(String name, String email, String password, String p
         String email = body.requiredString("email", UserRules.EMAIL_MAX);
         String password = body.requiredString("password", 128);
         String phone = body.requiredString("phone", 13);
-        check(body, "name", name == null ? null : UserRules.checkName(name));
-        check(body, "email", email == null ? null : UserRules.checkEmail(email.trim()));
-        check(body, "password", password == null ? null : UserRules.checkPassword(password));
-        check(body, "phone", phone == null ? null : UserRules.checkPhone(phone));
+        body.rejectIf("name", name == null ? null : UserRules.checkName(name));
+        body.rejectIf("email", email == null ? null : UserRules.checkEmail(email.trim()));
+        body.rejectIf("password", password == null ? null : UserRules.checkPassword(password));
+        body.rejectIf("phone", phone == null ? null : UserRules.checkPhone(phone));
         body.throwIfInvalid();
         return new SignupCommand(name.strip(), UserRules.normalizeEmail(email), password, phone);
-    }
-
-    static void check(JsonRequest body, String field, String problem) {
-        if (problem != null) {
-            body.reject(field, problem);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package kr.tickets.web;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
@@ -12,7 +11,6 @@ import kr.tickets.common.Problem;
 /** Every domain failure leaves a function as problem+json with its stable code. */
 @Produces(Problem.MEDIA_TYPE)
 @Singleton
-@Requires(classes = {ApiException.class, ExceptionHandler.class})
 public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<Problem>> {
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ApiException exception) {
