@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * SDK clients, built once per container. Region, credentials and endpoint come from the
@@ -21,5 +22,10 @@ public class AwsClientsFactory {
     @Singleton
     SecretsManagerClient secretsManagerClient() {
         return SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    @Singleton
+    SfnClient sfnClient() {
+        return SfnClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 }

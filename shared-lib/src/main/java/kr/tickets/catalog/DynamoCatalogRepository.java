@@ -350,9 +350,10 @@ public class DynamoCatalogRepository implements CatalogRepository {
         // Consistent: the seat map is labelled with the schedule's current version, so its seats
         // must be at least as new, or a client would keep a stale map behind a 304.
         for (Map<String, AttributeValue> item : queryPrefix("SCHED#" + scheduleId, "SEAT#", true)) {
-            AttributeValue expires = item.get("expiresAt");
-            boolean expiredHold = "PENDING".equals(item.get("status").s()) && expires != null
-                    && Long.parseLong(expires.n()) <= now.getEpochSecond();
+            // An expired hold is free at once (holdUntil), long before TTL (expiresAt) removes it.
+            AttributeValue until = item.get("holdUntil");
+            boolean expiredHold = "PENDING".equals(item.get("status").s()) && until != null
+                    && Long.parseLong(until.n()) <= now.getEpochSecond();
             if (!expiredHold) {
                 out.put(item.get("sk").s().substring("SEAT#".length()), item.get("status").s());
             }

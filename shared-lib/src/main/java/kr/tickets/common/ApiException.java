@@ -13,13 +13,20 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final List<FieldError> fieldErrors;
     private final Map<String, String> headers;
+    private final String providerCode;
 
     public ApiException(int status, String code, String detail, List<FieldError> fieldErrors, Map<String, String> headers) {
+        this(status, code, detail, fieldErrors, headers, null);
+    }
+
+    private ApiException(int status, String code, String detail, List<FieldError> fieldErrors,
+                         Map<String, String> headers, String providerCode) {
         super(detail);
         this.status = status;
         this.code = code;
         this.fieldErrors = List.copyOf(fieldErrors);
         this.headers = Map.copyOf(headers);
+        this.providerCode = providerCode;
     }
 
     public ApiException(int status, String code, String detail) {
@@ -55,6 +62,11 @@ public class ApiException extends RuntimeException {
                 Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
     }
 
+    /** 402 PAYMENT_REJECTED, carrying the payment provider's own code (e.g. Toss's REJECT_CARD_PAYMENT). */
+    public static ApiException paymentRejected(String providerCode, String detail) {
+        return new ApiException(402, "PAYMENT_REJECTED", detail, List.of(), Map.of(), providerCode);
+    }
+
     public int status() {
         return status;
     }
@@ -69,5 +81,10 @@ public class ApiException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    /** The payment provider's code behind a payment failure, or null. */
+    public String providerCode() {
+        return providerCode;
     }
 }

@@ -7,16 +7,18 @@ import java.util.Locale;
 /** The body of every error response (RFC 9457 application/problem+json plus a stable code). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String code, String detail,
-                      List<FieldError> fieldErrors, String traceId) {
+                      List<FieldError> fieldErrors, String traceId, String providerCode) {
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(int status, String code, String detail, List<FieldError> fieldErrors, String traceId) {
         return new Problem("https://tickets.example/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-'),
-                title(status), status, code, detail, fieldErrors.isEmpty() ? null : fieldErrors, traceId);
+                title(status), status, code, detail, fieldErrors.isEmpty() ? null : fieldErrors, traceId, null);
     }
 
     public static Problem of(ApiException e, String traceId) {
-        return of(e.status(), e.code(), e.getMessage(), e.fieldErrors(), traceId);
+        Problem problem = of(e.status(), e.code(), e.getMessage(), e.fieldErrors(), traceId);
+        return e.providerCode() == null ? problem : new Problem(problem.type(), problem.title(), problem.status(),
+                problem.code(), problem.detail(), problem.fieldErrors(), traceId, e.providerCode());
     }
 
     private static String title(int status) {

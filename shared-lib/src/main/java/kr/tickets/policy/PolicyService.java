@@ -33,6 +33,17 @@ public class PolicyService {
         return Arrays.stream(PolicyKey.values()).map(key -> view(key, stored.get(key.key()))).toList();
     }
 
+    /** The value in force of every policy (one Query), for use cases that apply several of them. */
+    public Map<PolicyKey, JsonNode> current() {
+        Map<String, PolicyRepository.StoredValue> stored = repository.findAll();
+        Map<PolicyKey, JsonNode> out = new java.util.EnumMap<>(PolicyKey.class);
+        for (PolicyKey key : PolicyKey.values()) {
+            PolicyRepository.StoredValue value = stored.get(key.key());
+            out.put(key, value == null ? key.defaultValue() : value.value());
+        }
+        return out;
+    }
+
     /** Validates and stores {@code {"value": ...}} for the key; 404 for an unknown key, 400 for a bad value. */
     public Policy update(String key, JsonRequest body, String adminUserId) {
         PolicyKey policy = PolicyKey.of(key).orElseThrow(() -> ApiException.notFound("No policy " + key + "."));

@@ -219,7 +219,7 @@ class DynamoCatalogRepositoryIT {
         item.put("sk", AttributeValue.fromS("SEAT#" + seatId));
         item.put("status", AttributeValue.fromS(status));
         if (expiresAt != null) {
-            item.put("expiresAt", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
+            item.put("holdUntil", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
         }
         dynamo.putItem(r -> r.tableName(table).item(item));
     }

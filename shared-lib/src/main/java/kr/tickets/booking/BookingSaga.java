@@ -1,0 +1,182 @@
+package kr.tickets.booking;
+
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import kr.tickets.catalog.CatalogRepository;
+import kr.tickets.catalog.Performance;
+import kr.tickets.catalog.Schedule;
+import kr.tickets.payment.TossException;
+import kr.tickets.payment.TossPayment;
+import kr.tickets.payment.TossPaymentsClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of the booking saga (statemachines/booking.asl.json): the state machine decides the
+ * order, retries and timeouts; each step here is idempotent, so a retried step changes nothing
+ * twice. A step's answer is {@code {"outcome", "code", "message"}}; it throws
+ * {@link RetryableStepException} only when trying again may help.
+ */
+@Singleton
+@Requires(beans = {HoldRepository.class, TossPaymentsClient.class, CatalogRepository.class})
+public class BookingSaga {
+    private static final Logger LOG = LoggerFactory.getLogger(BookingSaga.class);
+
+    private final HoldRepository holds;
+    private final TossPaymentsClient toss;
+    private final CatalogRepository catalog;
+    private final Clock clock;
+
+    public BookingSaga(HoldRepository holds, TossPaymentsClient toss, CatalogRepository catalog, Clock clock) {
+        this.holds = holds;
+        this.toss = toss;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** Keeps the callback token of the wait for payment, so the confirm redirect can hand the payment over. */
+    public Map<String, Object> awaitPayment(String holdId, String taskToken) {
+        boolean stored = holds.storeTaskToken(holdId, taskToken);
+        return answer(stored ? "WAITING" : "NOT_PENDING", "", "");
+    }
+
+    /**
+     * Asks Toss to approve the payment handed over. APPROVED (the approval is stored on the
+     * hold), REJECTED (with Toss's code), EXPIRED (Toss's session ran out), MISMATCH (Toss
+     * approved another amount: cancel it) or FAILED (our request was refused; nothing charged).
+     */
+    public Map<String, Object> confirmPayment(String holdId) {
+        Hold hold = holds.find(holdId).orElseThrow(() -> new IllegalStateException("no hold " + holdId));
+        if (hold.status() != HoldStatus.PAYING) {
+            return answer(hold.status() == HoldStatus.CONFIRMED ? "APPROVED" : "NOT_PAYING", "", "");
+        }
+        long amount = hold.price().total();
+        TossPayment payment;
+        try {
+            payment = toss.confirm(hold.paymentKey(), hold.orderId(), amount, "confirm-" + holdId);
+        } catch (TossException e) {
+            switch (e.kind()) {
+                case TRANSIENT -> throw new RetryableStepException("Toss confirm failed for now: " + e.code(), e);
+                case REJECTED -> {
+                    LOG.info("payment rejected holdId={} code={}", holdId, e.code());
+                    return answer("REJECTED", e.code(), e.getMessage());
+                }
+                case SESSION_EXPIRED -> {
+                    return answer("EXPIRED", e.code(), e.getMessage());
+                }
+                case ALREADY_PROCESSED -> payment = lookUp(hold.paymentKey());
+                default -> {
+                    LOG.error("payment confirm refused holdId={} code={}", holdId, e.code());
+                    return answer("FAILED", e.code(), e.getMessage());
+                }
+            }
+        }
+        if (!"DONE".equals(payment.status()) || payment.totalAmount() != amount || !hold.orderId().equals(payment.orderId())) {
+            LOG.error("Toss approved something else holdId={} status={} amount={} expected={}", holdId,
+                    payment.status(), payment.totalAmount(), amount);
+            return answer("MISMATCH", "AMOUNT_MISMATCH", "Toss approved " + payment.totalAmount() + " KRW");
+        }
+        holds.savePayment(holdId, new Booking.PaymentInfo(hold.method() == null ? "CARD" : hold.method(),
+                payment.method(), payment.paymentKey(), approvedAt(payment), payment.receiptUrl()));
+        return answer("APPROVED", "", "");
+    }
+
+    /**
+     * Books the seat: BOOKED, the booking written and the hold CONFIRMED in one transaction.
+     * CONFLICT when the seat is no longer this hold's (the payment must then be cancelled).
+     */
+    public Map<String, Object> confirmBooking(String holdId) {
+        Hold hold = holds.find(holdId).orElseThrow(() -> new IllegalStateException("no hold " + holdId));
+        if (hold.status() == HoldStatus.CONFIRMED) {
+            return answer("CONFIRMED", "", "");
+        }
+        Booking.PaymentInfo payment = holds.approvedPayment(holdId).orElse(null);
+        if (hold.status() != HoldStatus.PAYING || payment == null) {
+            return answer("CONFLICT", "NOT_PAYING", "The hold is " + hold.status());
+        }
+        Performance performance = catalog.findPerformance(hold.performanceId()).orElse(null);
+        Schedule schedule = catalog.findSchedule(hold.scheduleId()).orElse(null);
+        if (performance == null || schedule == null) {
+            return answer("CONFLICT", "SCHEDULE_GONE", "The schedule no longer exists.");
+        }
+        Instant now = clock.instant();
+        Booking booking = new Booking(holdId, HoldRules.bookingNumber(holdId, now), hold.userId(),
+                hold.customerName(), hold.customerEmail(), holdId, hold.scheduleId(), hold.performanceId(),
+                performance.title(), performance.thumbnailUrl(), performance.venueName(), schedule.startAt(),
+                hold.seatId(), hold.seatLabel(), hold.gradeName(), hold.price(), payment, Booking.Status.CONFIRMED, now);
+        try {
+            holds.confirm(hold, booking);
+        } catch (HoldRepository.HoldConflict conflict) {
+            if (holds.find(holdId).map(h -> h.status() == HoldStatus.CONFIRMED).orElse(false)) {
+                return answer("CONFIRMED", "", "");
+            }
+            LOG.error("booking could not be written after approval holdId={} conflict={}", holdId, conflict.conflict());
+            return answer("CONFLICT", "BOOKING_FAILED", "The seat could not be booked.");
+        }
+        LOG.info("booking confirmed bookingId={} bookingNumber={} seatId={}", holdId, booking.bookingNumber(),
+                hold.seatId());
+        return answer("CONFIRMED", "", "");
+    }
+
+    /** Compensation: refunds an approved payment that has no booking (the money invariant). */
+    public Map<String, Object> cancelPayment(String holdId, String reason) {
+        Hold hold = holds.find(holdId).orElseThrow(() -> new IllegalStateException("no hold " + holdId));
+        if (hold.paymentKey() == null) {
+            return answer("NOTHING_TO_CANCEL", "", "");
+        }
+        try {
+            toss.cancel(hold.paymentKey(), reason, "cancel-" + holdId);
+        } catch (TossException e) {
+            switch (e.kind()) {
+                case TRANSIENT -> throw new RetryableStepException("Toss cancel failed for now: " + e.code(), e);
+                case ALREADY_PROCESSED -> LOG.info("payment already cancelled holdId={}", holdId);
+                default -> {
+                    if (!"NOT_FOUND_PAYMENT".equals(e.code())) {
+                        throw new IllegalStateException("Toss refused to cancel " + holdId + ": " + e.code(), e);
+                    }
+                }
+            }
+        }
+        LOG.warn("payment cancelled (compensation) holdId={} reason={}", holdId, reason);
+        return answer("CANCELLED", "", "");
+    }
+
+    /** Ends the hold with {@code outcome} (EXPIRED or FAILED) and frees its seat, if it had not ended already. */
+    public Map<String, Object> release(String holdId, HoldStatus outcome, String code, String message) {
+        Hold hold = holds.find(holdId).orElseThrow(() -> new IllegalStateException("no hold " + holdId));
+        boolean released = holds.release(hold, outcome, blankToNull(code), blankToNull(message));
+        if (released) {
+            LOG.info("hold ended holdId={} outcome={} code={}", holdId, outcome, code);
+        }
+        return answer(released ? outcome.name() : "ALREADY_ENDED", "", "");
+    }
+
+    private TossPayment lookUp(String paymentKey) {
+        try {
+            return toss.get(paymentKey);
+        } catch (TossException e) {
+            throw new RetryableStepException("Toss lookup failed: " + e.code(), e);
+        }
+    }
+
+    private Instant approvedAt(TossPayment payment) {
+        return payment.approvedAt() == null ? clock.instant() : OffsetDateTime.parse(payment.approvedAt()).toInstant();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static Map<String, Object> answer(String outcome, String code, String message) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("outcome", outcome);
+        out.put("code", code == null ? "" : code);
+        out.put("message", message == null ? "" : message);
+        return out;
+    }
+}

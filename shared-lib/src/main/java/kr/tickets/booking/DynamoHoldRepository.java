@@ -1,0 +1,449 @@
+package kr.tickets.booking;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kr.tickets.aws.DynamoItems;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Holds and bookings (docs/data-model.md). Catalog table: {@code SCHED#<id> / SEAT#<seatId>}
+ * (the claim: holdId, status, holdUntil) and the schedule's {@code META} counters. Booking
+ * table: {@code HOLD#<id> / META}, {@code BOOKING#<id> / META} (GSI1 {@code USER#<id> /
+ * <bookedAt>#<id>}), {@code USER#<id> / SCHED#<id>} (the user's seats of a schedule) and
+ * {@code USER#<id> / IDEM#<key>}. {@code expiresAt} is only DynamoDB's TTL clean-up, well after
+ * every rule has stopped needing the item.
+ */
+@Singleton
+@Requires(property = "booking.table")
+@Requires(property = "catalog.table")
+public class DynamoHoldRepository implements HoldRepository {
+    private static final Duration SEAT_CLEANUP = Duration.ofDays(1);
+    private static final Duration HOLD_CLEANUP = Duration.ofDays(30);
+    private static final Duration IDEMPOTENCY_CLEANUP = Duration.ofDays(1);
+    private static final String LIVE = "#status IN (:pending, :paying)";
+
+    private final DynamoDbClient dynamo;
+    private final String bookingTable;
+    private final String catalogTable;
+
+    public DynamoHoldRepository(DynamoDbClient dynamo, @Value("${booking.table}") String bookingTable,
+                                @Value("${catalog.table}") String catalogTable) {
+        this.dynamo = dynamo;
+        this.bookingTable = bookingTable;
+        this.catalogTable = catalogTable;
+    }
+
+    @Override
+    public Optional<SeatClaim> seatClaim(String scheduleId, String seatId) {
+        return get(catalogTable, "SCHED#" + scheduleId, "SEAT#" + seatId).map(item -> new SeatClaim(
+                str(item, "holdId"), str(item, "status"),
+                item.containsKey("holdUntil") ? Instant.ofEpochSecond(Long.parseLong(item.get("holdUntil").n())) : null));
+    }
+
+    @Override
+    public UserSeats userSeats(String userId, String scheduleId) {
+        return get(bookingTable, "USER#" + userId, "SCHED#" + scheduleId).map(item -> {
+            Map<String, Long> seats = new HashMap<>();
+            item.get("seats").m().forEach((hold, until) -> seats.put(hold, Long.parseLong(until.n())));
+            return new UserSeats(seats, Long.parseLong(item.get("version").n()));
+        }).orElse(new UserSeats(Map.of(), 0));
+    }
+
+    @Override
+    public Optional<String> holdForIdempotencyKey(String userId, String key) {
+        return get(bookingTable, "USER#" + userId, "IDEM#" + key).map(item -> item.get("holdId").s());
+    }
+
+    @Override
+    public void place(Hold hold, SeatClaim expired, UserSeats userSeats, String idempotencyKey, Instant now) {
+        long nowSec = now.getEpochSecond();
+        long until = hold.holdUntil().getEpochSecond();
+        List<TransactWriteItem> writes = new ArrayList<>();
+        List<Conflict> meaning = new ArrayList<>();
+
+        Map<String, AttributeValue> seat = key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId());
+        seat.put("holdId", s(hold.holdId()));
+        seat.put("userId", s(hold.userId()));
+        seat.put("status", s("PENDING"));
+        seat.put("holdUntil", n(until));
+        seat.put("expiresAt", n(until + SEAT_CLEANUP.toSeconds()));
+        Put.Builder seatPut = Put.builder().tableName(catalogTable).item(seat);
+        if (expired == null) {
+            seatPut.conditionExpression("attribute_not_exists(pk)");
+        } else {
+            seatPut.conditionExpression("holdId = :old AND #status = :pending AND holdUntil <= :now")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":old", s(expired.holdId()), ":pending", s("PENDING"),
+                            ":now", n(nowSec)));
+        }
+        writes.add(TransactWriteItem.builder().put(seatPut.build()).build());
+        meaning.add(Conflict.SEAT);
+
+        if (expired == null) {
+            writes.add(TransactWriteItem.builder().update(scheduleCounters(hold, 1, 0)).build());
+            meaning.add(Conflict.SEAT);
+        } else {
+            // The seat was already counted as held by the expired hold; it passes to this one.
+            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(catalogTable)
+                    .key(key("SCHED#" + hold.scheduleId(), "META"))
+                    .updateExpression("SET version = version + :one")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(Map.of(":one", n(1))).build()).build());
+            meaning.add(Conflict.SEAT);
+            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
+                    .key(key("HOLD#" + expired.holdId(), "META"))
+                    .updateExpression("SET #status = :expired REMOVE taskToken")
+                    .conditionExpression(LIVE)
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":expired", s(HoldStatus.EXPIRED.name()),
+                            ":pending", s("PENDING"), ":paying", s("PAYING"))).build()).build());
+            meaning.add(Conflict.SEAT);
+        }
+
+        Map<String, AttributeValue> mine = key("USER#" + hold.userId(), "SCHED#" + hold.scheduleId());
+        Map<String, AttributeValue> seats = new HashMap<>();
+        userSeats.seats().forEach((holdId, seatUntil) -> {
+            if (seatUntil == 0 || seatUntil > nowSec) {
+                seats.put(holdId, n(seatUntil));
+            }
+        });
+        seats.put(hold.holdId(), n(until));
+        mine.put("seats", AttributeValue.fromM(seats));
+        mine.put("version", n(userSeats.version() + 1));
+        Put.Builder minePut = Put.builder().tableName(bookingTable).item(mine);
+        if (userSeats.version() == 0) {
+            minePut.conditionExpression("attribute_not_exists(pk)");
+        } else {
+            minePut.conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", n(userSeats.version())));
+        }
+        writes.add(TransactWriteItem.builder().put(minePut.build()).build());
+        meaning.add(Conflict.USER_SEATS);
+
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(bookingTable).item(holdItem(hold))
+                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        meaning.add(Conflict.HOLD_STATE);
+
+        if (idempotencyKey != null) {
+            Map<String, AttributeValue> idem = key("USER#" + hold.userId(), "IDEM#" + idempotencyKey);
+            idem.put("holdId", s(hold.holdId()));
+            idem.put("expiresAt", n(nowSec + IDEMPOTENCY_CLEANUP.toSeconds()));
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(bookingTable).item(idem)
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+            meaning.add(Conflict.IDEMPOTENCY_KEY);
+        }
+        write(writes, meaning);
+    }
+
+    @Override
+    public Optional<Hold> find(String holdId) {
+        return get(bookingTable, "HOLD#" + holdId, "META").map(DynamoHoldRepository::hold);
+    }
+
+    @Override
+    public void saveCheckout(Hold hold, String method, String discountCode, PriceBreakdown price) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":m", s(method), ":sp", n(price.seatPrice()),
+                ":fee", n(price.fee()), ":d", n(price.discount()), ":v", n(hold.version()), ":one", n(1),
+                ":pending", s("PENDING")));
+        String set = "SET method = :m, seatPrice = :sp, fee = :fee, discount = :d, version = version + :one";
+        if (discountCode != null) {
+            values.put(":code", s(discountCode));
+            set += ", discountCode = :code";
+        } else {
+            set += " REMOVE discountCode";
+        }
+        updateHold(hold.holdId(), set, "#status = :pending AND version = :v", values);
+    }
+
+    @Override
+    public boolean storeTaskToken(String holdId, String taskToken) {
+        try {
+            updateHold(holdId, "SET taskToken = :t", "#status = :pending",
+                    Map.of(":t", s(taskToken), ":pending", s("PENDING")));
+            return true;
+        } catch (HoldConflict notPending) {
+            return false;
+        }
+    }
+
+    @Override
+    public void startPayment(Hold hold, String paymentKey, Instant seatUntil, Instant now) {
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
+                        .key(key("HOLD#" + hold.holdId(), "META"))
+                        .updateExpression("SET #status = :paying, paymentKey = :k, version = version + :one "
+                                + "REMOVE failureCode, failureMessage")
+                        .conditionExpression("#status = :pending AND holdUntil > :now")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":paying", s("PAYING"), ":pending", s("PENDING"),
+                                ":k", s(paymentKey), ":one", n(1), ":now", n(now.getEpochSecond()))).build()).build(),
+                TransactWriteItem.builder().update(Update.builder().tableName(catalogTable)
+                        .key(key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId()))
+                        .updateExpression("SET holdUntil = :until, expiresAt = :cleanup")
+                        .conditionExpression("holdId = :h")
+                        .expressionAttributeValues(Map.of(":until", n(seatUntil.getEpochSecond()),
+                                ":cleanup", n(seatUntil.plus(SEAT_CLEANUP).getEpochSecond()),
+                                ":h", s(hold.holdId()))).build()).build());
+        write(writes, List.of(Conflict.HOLD_STATE, Conflict.SEAT));
+    }
+
+    @Override
+    public void recordPaymentFailure(String holdId, String code, String message) {
+        updateHold(holdId, "SET failureCode = :c, failureMessage = :m", "attribute_exists(pk)",
+                Map.of(":c", s(code), ":m", s(message)));
+    }
+
+    @Override
+    public void savePayment(String holdId, Booking.PaymentInfo payment) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":label", s(payment.methodLabel()));
+        values.put(":approved", s(payment.approvedAt().toString()));
+        values.put(":paying", s("PAYING"));
+        String set = "SET methodLabel = :label, approvedAt = :approved";
+        if (payment.receiptUrl() != null) {
+            values.put(":receipt", s(payment.receiptUrl()));
+            set += ", receiptUrl = :receipt";
+        }
+        updateHold(holdId, set, "#status = :paying", values);
+    }
+
+    @Override
+    public boolean release(Hold hold, HoldStatus outcome, String failureCode, String failureMessage) {
+        Optional<SeatClaim> claim = seatClaim(hold.scheduleId(), hold.seatId());
+        boolean mine = claim.map(c -> hold.holdId().equals(c.holdId())).orElse(false);
+        List<TransactWriteItem> writes = new ArrayList<>();
+        List<Conflict> meaning = new ArrayList<>();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":outcome", s(outcome.name()),
+                ":pending", s("PENDING"), ":paying", s("PAYING"), ":one", n(1)));
+        String set = "SET #status = :outcome, version = version + :one";
+        if (failureCode != null) {
+            values.put(":code", s(failureCode));
+            values.put(":message", s(failureMessage == null ? failureCode : failureMessage));
+            set += ", failureCode = :code, failureMessage = :message";
+        }
+        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
+                .key(key("HOLD#" + hold.holdId(), "META"))
+                .updateExpression(set + " REMOVE taskToken")
+                .conditionExpression(LIVE)
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(values).build()).build());
+        meaning.add(Conflict.HOLD_STATE);
+        if (mine) {
+            writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(catalogTable)
+                    .key(key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId()))
+                    .conditionExpression("holdId = :h")
+                    .expressionAttributeValues(Map.of(":h", s(hold.holdId()))).build()).build());
+            meaning.add(Conflict.SEAT);
+        }
+        // Taken over by another hold: the counters passed to it. Gone (TTL): still counted here.
+        if (mine || claim.isEmpty()) {
+            writes.add(TransactWriteItem.builder().update(scheduleCounters(hold, -1, 0)).build());
+            meaning.add(Conflict.SEAT);
+        }
+        writes.add(TransactWriteItem.builder().update(userSeatsUpdate(hold, "REMOVE seats.#h")).build());
+        meaning.add(Conflict.USER_SEATS);
+        try {
+            write(writes, meaning);
+            return true;
+        } catch (HoldConflict conflict) {
+            if (conflict.conflict() == Conflict.HOLD_STATE) {
+                return false;
+            }
+            // The seat changed between the read and the write: decide again from what is there now.
+            return find(hold.holdId()).filter(h -> !h.status().isFinal())
+                    .map(h -> release(h, outcome, failureCode, failureMessage)).orElse(false);
+        }
+    }
+
+    @Override
+    public void confirm(Hold hold, Booking booking) {
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().update(Update.builder().tableName(catalogTable)
+                        .key(key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId()))
+                        .updateExpression("SET #status = :booked, bookingId = :b REMOVE holdUntil, expiresAt")
+                        .conditionExpression("holdId = :h")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":booked", s("BOOKED"), ":b", s(booking.bookingId()),
+                                ":h", s(hold.holdId()))).build()).build(),
+                TransactWriteItem.builder().update(scheduleCounters(hold, -1, 1)).build(),
+                TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
+                        .key(key("HOLD#" + hold.holdId(), "META"))
+                        .updateExpression("SET #status = :confirmed, version = version + :one")
+                        .conditionExpression("#status = :paying")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":confirmed", s("CONFIRMED"), ":paying", s("PAYING"),
+                                ":one", n(1))).build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(bookingTable).item(bookingItem(booking))
+                        .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                TransactWriteItem.builder().update(userSeatsUpdate(hold, "SET seats.#h = :zero")).build());
+        write(writes, List.of(Conflict.SEAT, Conflict.SEAT, Conflict.HOLD_STATE, Conflict.HOLD_STATE,
+                Conflict.USER_SEATS));
+    }
+
+    @Override
+    public Optional<Booking> findBooking(String bookingId) {
+        return get(bookingTable, "BOOKING#" + bookingId, "META").map(BookingItems::booking);
+    }
+
+    // --- items --------------------------------------------------------------------------------
+
+    /** The schedule's counters move with every seat change, and its version (the seat map's ETag) too. */
+    private Update scheduleCounters(Hold hold, int held, int booked) {
+        return Update.builder().tableName(catalogTable)
+                .key(key("SCHED#" + hold.scheduleId(), "META"))
+                .updateExpression("SET heldSeats = heldSeats + :held, bookedSeats = bookedSeats + :booked, "
+                        + "remainingByGrade.#g = remainingByGrade.#g - :taken, version = version + :one")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeNames(Map.of("#g", hold.gradeId()))
+                .expressionAttributeValues(Map.of(":held", n(held), ":booked", n(booked),
+                        ":taken", n(held + booked), ":one", n(1)))
+                .build();
+    }
+
+    private Update userSeatsUpdate(Hold hold, String change) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1)));
+        if (change.contains(":zero")) {
+            values.put(":zero", n(0));
+        }
+        String expression = change.startsWith("SET") ? change + ", version = version + :one"
+                : "SET version = version + :one " + change;
+        return Update.builder().tableName(bookingTable)
+                .key(key("USER#" + hold.userId(), "SCHED#" + hold.scheduleId()))
+                .updateExpression(expression)
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeNames(Map.of("#h", hold.holdId()))
+                .expressionAttributeValues(values)
+                .build();
+    }
+
+    private static Map<String, AttributeValue> holdItem(Hold hold) {
+        Map<String, AttributeValue> item = key("HOLD#" + hold.holdId(), "META");
+        item.put("holdId", s(hold.holdId()));
+        item.put("userId", s(hold.userId()));
+        item.put("customerName", s(hold.customerName()));
+        item.put("customerEmail", s(hold.customerEmail()));
+        item.put("scheduleId", s(hold.scheduleId()));
+        item.put("performanceId", s(hold.performanceId()));
+        item.put("seatId", s(hold.seatId()));
+        item.put("seatLabel", s(hold.seatLabel()));
+        item.put("gradeId", s(hold.gradeId()));
+        item.put("gradeName", s(hold.gradeName()));
+        item.put("status", s(hold.status().name()));
+        item.put("createdAt", s(hold.createdAt().toString()));
+        item.put("holdUntil", n(hold.holdUntil().getEpochSecond()));
+        item.put("orderId", s(hold.orderId()));
+        item.put("orderName", s(hold.orderName()));
+        item.put("seatPrice", n(hold.price().seatPrice()));
+        item.put("fee", n(hold.price().fee()));
+        item.put("discount", n(hold.price().discount()));
+        item.put("version", n(hold.version()));
+        item.put("expiresAt", n(hold.holdUntil().plus(HOLD_CLEANUP).getEpochSecond()));
+        return item;
+    }
+
+    private static Hold hold(Map<String, AttributeValue> item) {
+        return new Hold(str(item, "holdId"), str(item, "userId"), str(item, "customerName"),
+                str(item, "customerEmail"), str(item, "scheduleId"), str(item, "performanceId"), str(item, "seatId"),
+                str(item, "seatLabel"), str(item, "gradeId"), str(item, "gradeName"),
+                HoldStatus.valueOf(str(item, "status")), Instant.parse(str(item, "createdAt")),
+                Instant.ofEpochSecond(num(item, "holdUntil")), str(item, "orderId"), str(item, "orderName"),
+                new PriceBreakdown(num(item, "seatPrice"), num(item, "fee"), num(item, "discount")),
+                str(item, "method"), str(item, "discountCode"), str(item, "taskToken"), str(item, "paymentKey"),
+                str(item, "failureCode"), str(item, "failureMessage"), num(item, "version"));
+    }
+
+    /** How Toss approved a hold's payment, or null before approval. */
+    static Booking.PaymentInfo payment(Map<String, AttributeValue> item) {
+        if (!item.containsKey("approvedAt")) {
+            return null;
+        }
+        return new Booking.PaymentInfo(str(item, "method"), str(item, "methodLabel"), str(item, "paymentKey"),
+                Instant.parse(str(item, "approvedAt")), str(item, "receiptUrl"));
+    }
+
+    @Override
+    public Optional<Booking.PaymentInfo> approvedPayment(String holdId) {
+        return get(bookingTable, "HOLD#" + holdId, "META").map(DynamoHoldRepository::payment);
+    }
+
+    private Map<String, AttributeValue> bookingItem(Booking booking) {
+        Map<String, AttributeValue> item = BookingItems.item(booking);
+        item.putAll(key("BOOKING#" + booking.bookingId(), "META"));
+        item.put("GSI1PK", s("USER#" + booking.userId()));
+        item.put("GSI1SK", s(booking.bookedAt() + "#" + booking.bookingId()));
+        return item;
+    }
+
+    // --- plumbing -----------------------------------------------------------------------------
+
+    private void updateHold(String holdId, String set, String condition, Map<String, AttributeValue> values) {
+        Map<String, String> names = condition.contains("#status") ? Map.of("#status", "status") : null;
+        try {
+            dynamo.updateItem(r -> r.tableName(bookingTable).key(key("HOLD#" + holdId, "META"))
+                    .updateExpression(set).conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException e) {
+            throw new HoldConflict(Conflict.HOLD_STATE);
+        }
+    }
+
+    private void write(List<TransactWriteItem> writes, List<Conflict> meaning) {
+        try {
+            DynamoItems.transact(() -> dynamo.transactWriteItems(r -> r.transactItems(writes)));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            for (int i = 0; i < reasons.size() && i < meaning.size(); i++) {
+                if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                    throw new HoldConflict(meaning.get(i));
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Optional<Map<String, AttributeValue>> get(String table, String pk, String sk) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key(pk, sk)).consistentRead(true))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        key.put("pk", s(pk));
+        key.put("sk", s(sk));
+        return key;
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    static String str(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    static long num(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? 0 : Long.parseLong(value.n());
+    }
+}

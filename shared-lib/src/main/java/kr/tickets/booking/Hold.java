@@ -1,0 +1,26 @@
+package kr.tickets.booking;
+
+import java.time.Instant;
+
+/**
+ * One user's claim on one seat of one schedule, and the payment of it. A hold's id is also the
+ * id of the booking it becomes, so a 202 "PROCESSING" answer and the booking page share one id.
+ * {@code holdUntil} is when the seat is free again unless paid; {@code taskToken} is the saga's
+ * callback for the payment.
+ */
+public record Hold(String holdId, String userId, String customerName, String customerEmail, String scheduleId,
+                   String performanceId, String seatId, String seatLabel, String gradeId, String gradeName,
+                   HoldStatus status, Instant createdAt, Instant holdUntil, String orderId, String orderName,
+                   PriceBreakdown price, String method, String discountCode, String taskToken, String paymentKey,
+                   String failureCode, String failureMessage, long version) {
+
+    public boolean liveAt(Instant now) {
+        return now.isBefore(holdUntil);
+    }
+
+    public Hold withStatus(HoldStatus newStatus) {
+        return new Hold(holdId, userId, customerName, customerEmail, scheduleId, performanceId, seatId, seatLabel,
+                gradeId, gradeName, newStatus, createdAt, holdUntil, orderId, orderName, price, method, discountCode,
+                taskToken, paymentKey, failureCode, failureMessage, version);
+    }
+}

@@ -1,0 +1,113 @@
+package kr.tickets.booking;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import kr.tickets.catalog.Performance;
+import kr.tickets.catalog.Schedule;
+import kr.tickets.common.ApiException;
+
+/**
+ * The booking rules that need no storage (requirements §3–§4): when seats may be held, what a
+ * seat costs, how long a hold lives, how many seats a user has, and the identifiers a hold
+ * hands to Toss and to the customer.
+ */
+public final class HoldRules {
+    /**
+     * After a payment is handed over, the seat stays this user's while Toss confirms it, even if
+     * the hold time runs out meanwhile; the saga's Toss timeouts and retries fit well inside.
+     */
+    public static final Duration PAYMENT_GRACE = Duration.ofMinutes(3);
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9_.:-]{1,100}$");
+    private static final DateTimeFormatter BOOKING_DATE = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
+    private static final int ORDER_NAME_MAX = 100;
+
+    private HoldRules() {
+    }
+
+    /**
+     * 409 TICKETING_CLOSED unless {@code now} is inside the performance's ticketing window
+     * [ticketingStartAt, ticketingEndAt) and before the schedule starts.
+     */
+    public static void requireTicketingOpen(Performance performance, Schedule schedule, Instant now) {
+        if (now.isBefore(performance.ticketingStartAt())) {
+            throw ApiException.conflict("TICKETING_CLOSED", "Ticketing opens at " + performance.ticketingStartAt() + ".");
+        }
+        if (!now.isBefore(performance.ticketingEndAt()) || !now.isBefore(schedule.startAt())) {
+            throw ApiException.conflict("TICKETING_CLOSED", "Ticketing for this schedule has ended.");
+        }
+    }
+
+    /** Seats the user holds (not yet expired) or owns, from {@code holdId → until epoch second, 0 = booked}. */
+    public static int seatsInUse(Map<String, Long> seats, Instant now) {
+        return (int) seats.values().stream().filter(until -> until == 0 || until > now.getEpochSecond()).count();
+    }
+
+    /** 409 HOLD_LIMIT_REACHED when the user already holds or owns {@code limit} seats of the schedule. */
+    public static void requireBelowLimit(Map<String, Long> seats, int limit, Instant now) {
+        if (seatsInUse(seats, now) >= limit) {
+            throw ApiException.conflict("HOLD_LIMIT_REACHED",
+                    "You already hold or own " + limit + (limit == 1 ? " seat" : " seats") + " of this schedule.");
+        }
+    }
+
+    public static Instant holdUntil(Instant now, int holdMinutes) {
+        return now.plus(Duration.ofMinutes(holdMinutes));
+    }
+
+    /**
+     * The discount a code gives, from the policy table's {@code payment.discountCodes}
+     * ({@code {"CODE": amountKrw}}); no code is no discount, an unknown code is 400.
+     */
+    public static long discountFor(JsonNode codes, String code) {
+        if (code == null) {
+            return 0;
+        }
+        JsonNode amount = codes == null ? null : codes.get(code.toUpperCase(Locale.ROOT));
+        if (amount == null || !amount.canConvertToLong()) {
+            throw new ApiException(400, "INVALID_DISCOUNT_CODE", "No discount code " + code + ".");
+        }
+        return amount.asLong();
+    }
+
+    /** Seat price + fee − discount; a discount never takes more than the seat price (the fee is always paid). */
+    public static PriceBreakdown price(long seatPrice, long fee, long discount) {
+        return new PriceBreakdown(seatPrice, fee, Math.min(discount, seatPrice));
+    }
+
+    /** 400 VALIDATION_FAILED for an Idempotency-Key header Toss-style keys would not fit (1–100 of [A-Za-z0-9_.:-]). */
+    public static String idempotencyKey(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        if (!IDEMPOTENCY_KEY.matcher(header).matches()) {
+            throw ApiException.validation("Idempotency-Key", "must be 1-100 characters of letters, digits, _ . : -");
+        }
+        return header;
+    }
+
+    /** Toss's orderId (6–64 of [A-Za-z0-9_-]): one per hold, so a retried payment window keeps it. */
+    public static String orderId(String holdId) {
+        return "T-" + holdId;
+    }
+
+    /** Toss's orderName (at most 100 characters), e.g. "레미제라블 1층 A열 3번". */
+    public static String orderName(String title, String seatLabel) {
+        String name = title + " " + seatLabel;
+        return name.length() <= ORDER_NAME_MAX ? name : name.substring(0, ORDER_NAME_MAX - 1) + "…";
+    }
+
+    /**
+     * The number a customer quotes, e.g. {@code TK261125-3F9A0C21D7}: the UTC booking date and
+     * the random tail of the booking's UUIDv7 id, so it is unique without a counter.
+     */
+    public static String bookingNumber(String bookingId, Instant bookedAt) {
+        String hex = bookingId.replace("-", "").toUpperCase(Locale.ROOT);
+        return "TK" + BOOKING_DATE.format(bookedAt) + "-" + hex.substring(hex.length() - 10);
+    }
+}

@@ -1,0 +1,187 @@
+package kr.tickets.booking;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kr.tickets.auth.Principal;
+import kr.tickets.common.ApiException;
+import kr.tickets.common.FieldError;
+import kr.tickets.common.JsonRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Toss's redirects (requirements §4.2). A confirm checks the amount and the hold, hands the
+ * payment to the hold's saga (which confirms it with Toss and books the seat) and waits a little
+ * for the outcome; a fail leaves the seat held for another try.
+ *
+ * <pre>{@code POST /payments/confirm {"holdId": "…", "paymentKey": "tgen_…", "orderId": "T-…", "amount": 134000}}</pre>
+ */
+@Singleton
+@Requires(beans = {HoldRepository.class, BookingSagaClient.class})
+public class PaymentService {
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
+    private static final Duration TOKEN_WAIT = Duration.ofSeconds(5);
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final HoldRepository holds;
+    private final BookingSagaClient saga;
+    private final Clock clock;
+    private final Duration outcomeWait;
+
+    public PaymentService(HoldRepository holds, BookingSagaClient saga, Clock clock,
+                          @Value("${payment.outcome.wait.seconds:10}") long outcomeWaitSeconds) {
+        this.holds = holds;
+        this.saga = saga;
+        this.clock = clock;
+        this.outcomeWait = Duration.ofSeconds(outcomeWaitSeconds);
+    }
+
+    /** What a confirm answered: 200 CONFIRMED or 202 PROCESSING (anything else is an {@link ApiException}). */
+    public record Outcome(int status, Map<String, Object> body) {
+    }
+
+    public Outcome confirm(Principal who, JsonRequest body) {
+        String holdId = body.requiredString("holdId", 64);
+        String paymentKey = body.requiredString("paymentKey", 200);
+        String orderId = body.requiredString("orderId", 64);
+        Long amount = null;
+        if (body.node("amount") == null || !body.node("amount").canConvertToLong()) {
+            body.reject("amount", "must be an integer amount in KRW");
+        } else {
+            amount = body.node("amount").asLong();
+        }
+        body.throwIfInvalid();
+        Hold hold = owned(who, holdId);
+        if (!hold.orderId().equals(orderId)) {
+            throw ApiException.validation(List.of(new FieldError("orderId", "is not this hold's order")));
+        }
+        if (hold.status() != HoldStatus.PENDING) {
+            return resubmitted(hold, paymentKey);
+        }
+        if (amount != hold.price().total()) {
+            LOG.warn("amount mismatch holdId={} expected={} got={}", holdId, hold.price().total(), amount);
+            throw new ApiException(400, "AMOUNT_MISMATCH", "The amount is not this order's amount ("
+                    + hold.price().total() + " KRW); nothing was charged.");
+        }
+        Instant now = clock.instant();
+        if (!hold.liveAt(now)) {
+            throw holdExpired();
+        }
+        hold = withTaskToken(hold);
+        try {
+            holds.startPayment(hold, paymentKey, now.plus(HoldRules.PAYMENT_GRACE), now);
+        } catch (HoldRepository.HoldConflict conflict) {
+            return resubmitted(holds.find(holdId).orElseThrow(), paymentKey);
+        }
+        if (!saga.paymentSubmitted(hold.taskToken(), paymentKey, orderId, amount)) {
+            // The hold timed out between our check and the hand-over: the saga releases it and
+            // never asks Toss, so nothing is charged.
+            LOG.info("payment came after the hold's timeout holdId={}", holdId);
+            throw holdExpired();
+        }
+        LOG.info("payment handed to the saga holdId={}", holdId);
+        return awaitOutcome(holdId);
+    }
+
+    /**
+     * The fail redirect: the payer closed or failed the Toss window. The seat stays held until the
+     * hold expires, so they can try again.
+     */
+    public Map<String, Object> fail(Principal who, JsonRequest body) {
+        String holdId = body.requiredString("holdId", 64);
+        String code = body.requiredString("code", 64);
+        String message = body.optionalString("message", 500);
+        body.throwIfInvalid();
+        Hold hold = owned(who, holdId);
+        if (hold.status() == HoldStatus.PENDING) {
+            holds.recordPaymentFailure(holdId, code, message == null ? code : message);
+            LOG.info("payment window failed holdId={} code={}", holdId, code);
+            hold = holds.find(holdId).orElseThrow();
+        }
+        return HoldViews.hold(hold, clock.instant());
+    }
+
+    /** A second submit of the same payment gets the same answer; another payment for a used hold gets 409. */
+    private Outcome resubmitted(Hold hold, String paymentKey) {
+        boolean samePayment = paymentKey.equals(hold.paymentKey());
+        if (!samePayment) {
+            if (hold.status() == HoldStatus.PAYING || hold.status() == HoldStatus.CONFIRMED) {
+                throw ApiException.conflict("ALREADY_PROCESSED", "This order was already paid.");
+            }
+            throw holdExpired();
+        }
+        return answer(hold).orElseGet(() -> awaitOutcome(hold.holdId()));
+    }
+
+    private Outcome awaitOutcome(String holdId) {
+        Instant deadline = Instant.now().plus(outcomeWait);
+        while (true) {
+            Hold hold = holds.find(holdId).orElseThrow();
+            Optional<Outcome> answer = answer(hold);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                return new Outcome(202, result(holdId, "PROCESSING"));
+            }
+            sleep(POLL);
+        }
+    }
+
+    /** The answer for a hold whose payment has an outcome; empty while the saga still works. */
+    private static Optional<Outcome> answer(Hold hold) {
+        return switch (hold.status()) {
+            case CONFIRMED -> Optional.of(new Outcome(200, result(hold.holdId(), "CONFIRMED")));
+            case FAILED -> throw ApiException.paymentRejected(hold.failureCode(),
+                    hold.failureMessage() == null ? "The payment was declined." : hold.failureMessage());
+            case EXPIRED, RELEASED -> throw holdExpired();
+            default -> Optional.empty();
+        };
+    }
+
+    private static Map<String, Object> result(String bookingId, String status) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("bookingId", bookingId);
+        out.put("status", status);
+        return out;
+    }
+
+    /** The saga stores its callback token a moment after the hold starts; a very quick payer may wait for it. */
+    private Hold withTaskToken(Hold hold) {
+        Instant deadline = Instant.now().plus(TOKEN_WAIT);
+        while (hold.taskToken() == null) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new ApiException(503, "SERVICE_UNAVAILABLE", "The payment cannot be taken yet; try again.");
+            }
+            sleep(POLL);
+            hold = holds.find(hold.holdId()).orElseThrow();
+        }
+        return hold;
+    }
+
+    private Hold owned(Principal who, String holdId) {
+        return holds.find(holdId).filter(h -> h.userId().equals(who.userId()))
+                .orElseThrow(() -> ApiException.notFound("No hold " + holdId + "."));
+    }
+
+    private static ApiException holdExpired() {
+        return new ApiException(410, "HOLD_EXPIRED", "The hold has ended; nothing was charged. Pick the seat again.");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

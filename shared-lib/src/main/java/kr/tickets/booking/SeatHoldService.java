@@ -1,0 +1,244 @@
+package kr.tickets.booking;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import kr.tickets.auth.Principal;
+import kr.tickets.catalog.CatalogRepository;
+import kr.tickets.catalog.Performance;
+import kr.tickets.catalog.Schedule;
+import kr.tickets.common.ApiException;
+import kr.tickets.common.Ids;
+import kr.tickets.common.JsonRequest;
+import kr.tickets.policy.PolicyKey;
+import kr.tickets.policy.PolicyService;
+import kr.tickets.users.User;
+import kr.tickets.users.UserRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holding a seat, looking at and releasing the hold, and preparing its payment (requirements
+ * §3.2, §4.1).
+ *
+ * <pre>{@code POST /schedules/{scheduleId}/holds {"seatId": "A-1-3"}  (Idempotency-Key: 7f1c…)}</pre>
+ */
+@Singleton
+@Requires(beans = {HoldRepository.class, BookingSagaClient.class, CatalogRepository.class, UserRepository.class})
+public class SeatHoldService {
+    private static final Logger LOG = LoggerFactory.getLogger(SeatHoldService.class);
+    private static final int PLACE_ATTEMPTS = 3;
+
+    private final HoldRepository holds;
+    private final BookingSagaClient saga;
+    private final CatalogRepository catalog;
+    private final SeatDirectory seats;
+    private final UserRepository users;
+    private final PolicyService policies;
+    private final Clock clock;
+    private final String clientKey;
+    private final String successUrl;
+    private final String failUrl;
+
+    public SeatHoldService(HoldRepository holds, BookingSagaClient saga, CatalogRepository catalog, SeatDirectory seats,
+                           UserRepository users, PolicyService policies, Clock clock,
+                           @Value("${toss.client.key:}") String clientKey,
+                           @Value("${payment.success.url:}") String successUrl,
+                           @Value("${payment.fail.url:}") String failUrl) {
+        this.holds = holds;
+        this.saga = saga;
+        this.catalog = catalog;
+        this.seats = seats;
+        this.users = users;
+        this.policies = policies;
+        this.clock = clock;
+        this.clientKey = clientKey;
+        this.successUrl = successUrl;
+        this.failUrl = failUrl;
+    }
+
+    /** Holds one seat for the caller: 201 with the hold, or 409 SEAT_UNAVAILABLE / HOLD_LIMIT_REACHED / TICKETING_CLOSED. */
+    public Map<String, Object> hold(Principal who, String scheduleId, JsonRequest body, String idempotencyHeader) {
+        String key = HoldRules.idempotencyKey(idempotencyHeader);
+        String seatId = body.requiredString("seatId", 64);
+        body.throwIfInvalid();
+        if (key != null) {
+            Optional<Hold> earlier = holds.holdForIdempotencyKey(who.userId(), key).flatMap(holds::find);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), scheduleId, seatId);
+            }
+        }
+        Map<PolicyKey, JsonNode> policy = policies.current();
+        if (policy.get(PolicyKey.MAINTENANCE).asBoolean()) {
+            throw new ApiException(503, "MAINTENANCE", "Bookings are paused for maintenance.");
+        }
+        Schedule schedule = catalog.findSchedule(scheduleId)
+                .orElseThrow(() -> ApiException.notFound("No schedule " + scheduleId + "."));
+        Performance performance = catalog.findPerformance(schedule.performanceId())
+                .orElseThrow(() -> ApiException.notFound("No schedule " + scheduleId + "."));
+        Instant now = clock.instant();
+        HoldRules.requireTicketingOpen(performance, schedule, now);
+        SeatDirectory.SeatInfo seat = seats.seat(performance, seatId)
+                .orElseThrow(() -> ApiException.validation("seatId", "is not a seat of this venue"));
+        User user = users.findById(who.userId())
+                .orElseThrow(() -> ApiException.unauthenticated("The account no longer exists."));
+        int limit = policy.get(PolicyKey.MAX_SEATS_PER_USER).asInt();
+        Instant until = HoldRules.holdUntil(now, policy.get(PolicyKey.HOLD_MINUTES).asInt());
+        PriceBreakdown price = HoldRules.price(seat.grade().price(), policy.get(PolicyKey.FEE_KRW).asLong(), 0);
+        String holdId = Ids.newId();
+        Hold hold = new Hold(holdId, user.userId(), user.name(), user.email(), scheduleId, performance.performanceId(),
+                seatId, seat.label(), seat.grade().gradeId(), seat.grade().name(), HoldStatus.PENDING, now, until,
+                HoldRules.orderId(holdId), HoldRules.orderName(performance.title(), seat.label()), price, null, null,
+                null, null, null, null, 1);
+        for (int attempt = 1; ; attempt++) {
+            Optional<HoldRepository.SeatClaim> claim = holds.seatClaim(scheduleId, seatId);
+            if (claim.isPresent() && !claim.get().expiredAt(now)) {
+                throw seatUnavailable();
+            }
+            HoldRepository.UserSeats mine = holds.userSeats(who.userId(), scheduleId);
+            HoldRules.requireBelowLimit(mine.seats(), limit, now);
+            try {
+                holds.place(hold, claim.orElse(null), mine, key, now);
+                break;
+            } catch (HoldRepository.HoldConflict conflict) {
+                switch (conflict.conflict()) {
+                    case IDEMPOTENCY_KEY -> {
+                        return holds.holdForIdempotencyKey(who.userId(), key).flatMap(holds::find)
+                                .map(earlier -> replay(earlier, scheduleId, seatId))
+                                .orElseThrow(() -> conflict);
+                    }
+                    // The user's seats changed meanwhile (another hold of theirs): count again.
+                    case USER_SEATS -> {
+                        if (attempt >= PLACE_ATTEMPTS) {
+                            throw ApiException.conflict("HOLD_LIMIT_REACHED", "Your seats changed meanwhile; try again.");
+                        }
+                    }
+                    default -> throw seatUnavailable();
+                }
+            }
+        }
+        startSaga(hold, now);
+        LOG.info("seat held holdId={} scheduleId={} seatId={} until={}", holdId, scheduleId, seatId, until);
+        return HoldViews.hold(hold, now);
+    }
+
+    /** The caller's hold; 404 for another user's. */
+    public Map<String, Object> get(Principal who, String holdId) {
+        return HoldViews.hold(owned(who, holdId), clock.instant());
+    }
+
+    /**
+     * Gives the seat back: 204 for a PENDING hold (and again for one already ended); 409
+     * ALREADY_PROCESSED while its payment is being confirmed or once it is booked.
+     */
+    public void release(Principal who, String holdId) {
+        Hold hold = owned(who, holdId);
+        if (hold.status() == HoldStatus.PAYING || hold.status() == HoldStatus.CONFIRMED) {
+            throw ApiException.conflict("ALREADY_PROCESSED", hold.status() == HoldStatus.CONFIRMED
+                    ? "The seat is booked; cancel the booking instead." : "The payment is being confirmed.");
+        }
+        if (hold.status().isFinal()) {
+            return;
+        }
+        if (!holds.release(hold, HoldStatus.RELEASED, null, null)) {
+            Hold now = holds.find(holdId).orElseThrow();
+            if (now.status() == HoldStatus.PAYING || now.status() == HoldStatus.CONFIRMED) {
+                throw ApiException.conflict("ALREADY_PROCESSED", "The payment is being confirmed.");
+            }
+            return;
+        }
+        if (hold.taskToken() != null) {
+            saga.holdReleased(hold.taskToken());
+        }
+        LOG.info("hold released by user holdId={} seatId={}", holdId, hold.seatId());
+    }
+
+    /**
+     * Fixes the payment method and discount and returns what Toss's payment window needs.
+     *
+     * <pre>{@code POST /holds/{holdId}/checkout {"method": "CARD", "discountCode": "WELCOME"}}</pre>
+     */
+    public Map<String, Object> checkout(Principal who, String holdId, JsonRequest body) {
+        String method = body.requiredString("method", 16);
+        String discountCode = body.optionalString("discountCode", 32);
+        if (method != null && !method.equals("CARD") && !method.equals("EASY_PAY")) {
+            body.reject("method", "must be CARD or EASY_PAY");
+        }
+        body.throwIfInvalid();
+        Map<PolicyKey, JsonNode> policy = policies.current();
+        if (!"TOSS".equals(policy.get(PolicyKey.PAYMENT_PROVIDER).asText())) {
+            throw new ApiException(503, "PAYMENTS_DISABLED", "Payments are switched off for now; your seat stays held.");
+        }
+        Hold hold = owned(who, holdId);
+        Instant now = clock.instant();
+        requirePayable(hold, now);
+        long discount = HoldRules.discountFor(policy.get(PolicyKey.DISCOUNT_CODES), discountCode);
+        PriceBreakdown price = HoldRules.price(hold.price().seatPrice(), hold.price().fee(), discount);
+        try {
+            holds.saveCheckout(hold, method, discountCode == null ? null : discountCode.toUpperCase(java.util.Locale.ROOT),
+                    price);
+        } catch (HoldRepository.HoldConflict changed) {
+            requirePayable(holds.find(holdId).orElseThrow(), now);
+            throw ApiException.conflict("CONCURRENT_UPDATE", "The hold changed meanwhile; try again.");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("holdId", holdId);
+        out.put("orderId", hold.orderId());
+        out.put("orderName", hold.orderName());
+        out.put("method", method);
+        out.put("amount", HoldViews.amount(price));
+        out.put("clientKey", clientKey);
+        out.put("successUrl", successUrl);
+        out.put("failUrl", failUrl);
+        out.put("customerName", hold.customerName());
+        out.put("customerEmail", hold.customerEmail());
+        out.put("expiresAt", hold.holdUntil().toString());
+        return out;
+    }
+
+    /** 410 HOLD_EXPIRED for an ended or timed-out hold, 409 ALREADY_PROCESSED for one being paid or booked. */
+    static void requirePayable(Hold hold, Instant now) {
+        if (hold.status() == HoldStatus.PAYING || hold.status() == HoldStatus.CONFIRMED) {
+            throw ApiException.conflict("ALREADY_PROCESSED", "This hold's payment was already submitted.");
+        }
+        if (hold.status() != HoldStatus.PENDING || !hold.liveAt(now)) {
+            throw new ApiException(410, "HOLD_EXPIRED", "The hold has ended; pick the seat again.");
+        }
+    }
+
+    private Hold owned(Principal who, String holdId) {
+        return holds.find(holdId).filter(h -> h.userId().equals(who.userId()))
+                .orElseThrow(() -> ApiException.notFound("No hold " + holdId + "."));
+    }
+
+    private Map<String, Object> replay(Hold earlier, String scheduleId, String seatId) {
+        if (!earlier.scheduleId().equals(scheduleId) || !earlier.seatId().equals(seatId)) {
+            throw new ApiException(422, "IDEMPOTENCY_KEY_REUSED",
+                    "This Idempotency-Key was used for another seat; use a new key.");
+        }
+        return HoldViews.hold(earlier, clock.instant());
+    }
+
+    /** Without its saga a hold would never be released by time: give the seat back and say so. */
+    private void startSaga(Hold hold, Instant now) {
+        long seconds = Math.max(1, Duration.between(now, hold.holdUntil()).toSeconds());
+        try {
+            saga.start(hold, seconds);
+        } catch (RuntimeException e) {
+            LOG.error("booking saga did not start holdId={}; releasing the seat", hold.holdId(), e);
+            holds.release(hold, HoldStatus.FAILED, "SAGA_NOT_STARTED", "The booking could not be started.");
+            throw new ApiException(503, "SERVICE_UNAVAILABLE", "The seat could not be held just now; try again.");
+        }
+    }
+
+    private static ApiException seatUnavailable() {
+        return ApiException.conflict("SEAT_UNAVAILABLE", "Someone else holds or has booked this seat.");
+    }
+}
