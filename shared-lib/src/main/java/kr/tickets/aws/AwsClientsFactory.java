@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -27,5 +28,10 @@ public class AwsClientsFactory {
     @Singleton
     SfnClient sfnClient() {
         return SfnClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    @Singleton
+    SesV2Client sesV2Client() {
+        return SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 }
