@@ -31,7 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 @Singleton
 @Requires(property = "booking.table")
-@Requires(property = "catalog.table")
 public class DynamoHoldRepository implements HoldRepository {
     private static final Duration SEAT_CLEANUP = Duration.ofDays(1);
     private static final Duration HOLD_CLEANUP = Duration.ofDays(30);
@@ -43,7 +42,7 @@ public class DynamoHoldRepository implements HoldRepository {
     private final String catalogTable;
 
     public DynamoHoldRepository(DynamoDbClient dynamo, @Value("${booking.table}") String bookingTable,
-                                @Value("${catalog.table}") String catalogTable) {
+                                @Value("${catalog.table:}") String catalogTable) {
         this.dynamo = dynamo;
         this.bookingTable = bookingTable;
         this.catalogTable = catalogTable;

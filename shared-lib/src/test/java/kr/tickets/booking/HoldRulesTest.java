@@ -1,0 +1,132 @@
+package kr.tickets.booking;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import kr.tickets.catalog.Genre;
+import kr.tickets.catalog.Performance;
+import kr.tickets.catalog.Schedule;
+import kr.tickets.common.ApiException;
+import org.junit.jupiter.api.Test;
+
+class HoldRulesTest {
+    private static final Instant OPENS = Instant.parse("2026-12-01T03:00:00Z");
+    private static final Instant CLOSES = Instant.parse("2026-12-20T03:00:00Z");
+    private static final Instant SHOW = Instant.parse("2026-12-24T11:00:00Z");
+
+    private static Performance performance() {
+        return new Performance("p1", "레미제라블", Genre.MUSICAL, "v1", "블루스퀘어", 160, null, "", OPENS, CLOSES,
+                List.of(), SHOW, SHOW, List.of(), OPENS, 1);
+    }
+
+    private static Schedule schedule(Instant startAt) {
+        return new Schedule("s1", "p1", startAt, startAt, Map.of("g1", 10), 0, 1);
+    }
+
+    private static String code(Runnable action) {
+        return assertThrows(ApiException.class, action::run).code();
+    }
+
+    @Test
+    void holdIsRefusedBeforeTicketingOpens() {
+        assertEquals("TICKETING_CLOSED",
+                code(() -> HoldRules.requireTicketingOpen(performance(), schedule(SHOW), OPENS.minusSeconds(1))));
+    }
+
+    @Test
+    void holdIsAllowedFromTheFirstSecondOfTheWindow() {
+        assertDoesNotThrow(() -> HoldRules.requireTicketingOpen(performance(), schedule(SHOW), OPENS));
+    }
+
+    @Test
+    void holdIsRefusedWhenTicketingHasEnded() {
+        assertEquals("TICKETING_CLOSED",
+                code(() -> HoldRules.requireTicketingOpen(performance(), schedule(SHOW), CLOSES)));
+    }
+
+    @Test
+    void holdIsRefusedForAScheduleThatHasStarted() {
+        Instant early = OPENS.plusSeconds(3600);
+        assertEquals("TICKETING_CLOSED",
+                code(() -> HoldRules.requireTicketingOpen(performance(), schedule(early), early)));
+    }
+
+    @Test
+    void expiredHoldsDoNotCountTowardsTheLimitButBookingsDo() {
+        Instant now = Instant.parse("2026-12-05T00:00:00Z");
+        long past = now.getEpochSecond() - 1;
+        long future = now.getEpochSecond() + 60;
+        assertEquals(0, HoldRules.seatsInUse(Map.of("h1", past), now));
+        assertEquals(2, HoldRules.seatsInUse(Map.of("h1", future, "h2", 0L, "h3", past), now));
+        assertEquals("HOLD_LIMIT_REACHED", code(() -> HoldRules.requireBelowLimit(Map.of("h2", 0L), 1, now)));
+        assertDoesNotThrow(() -> HoldRules.requireBelowLimit(Map.of("h1", past), 1, now));
+    }
+
+    @Test
+    void holdExpiresAfterThePolicyMinutes() {
+        assertEquals(Instant.parse("2026-12-05T00:10:00Z"),
+                HoldRules.holdUntil(Instant.parse("2026-12-05T00:00:00Z"), 10));
+    }
+
+    @Test
+    void amountIsSeatPricePlusFeeMinusDiscount() {
+        PriceBreakdown price = HoldRules.price(132_000, 2_000, 5_000);
+        assertEquals(129_000, price.total());
+    }
+
+    @Test
+    void discountNeverTakesTheFee() {
+        PriceBreakdown price = HoldRules.price(10_000, 2_000, 50_000);
+        assertEquals(10_000, price.discount());
+        assertEquals(2_000, price.total());
+    }
+
+    @Test
+    void discountCodesComeFromThePolicyTableAndUnknownCodesAreRefused() {
+        ObjectNode codes = new ObjectMapper().createObjectNode().put("WELCOME", 3000);
+        assertEquals(3000, HoldRules.discountFor(codes, "welcome"));
+        assertEquals(0, HoldRules.discountFor(codes, null));
+        assertEquals("INVALID_DISCOUNT_CODE", code(() -> HoldRules.discountFor(codes, "NOPE")));
+    }
+
+    @Test
+    void idempotencyKeyIsOptionalButMustBeWellFormed() {
+        assertNull(HoldRules.idempotencyKey(null));
+        assertEquals("abc-123", HoldRules.idempotencyKey("abc-123"));
+        assertEquals("VALIDATION_FAILED", code(() -> HoldRules.idempotencyKey("has space")));
+        assertEquals("VALIDATION_FAILED", code(() -> HoldRules.idempotencyKey("x".repeat(101))));
+    }
+
+    @Test
+    void orderIdFitsTossAndOrderNameIsCutAt100Characters() {
+        String holdId = "0197a1b2-0c3d-7e4f-9a0b-1c2d3e4f5a6b";
+        String orderId = HoldRules.orderId(holdId);
+        assertTrue(orderId.matches("^[A-Za-z0-9_-]{6,64}$"), orderId);
+        assertEquals("레미제라블 1층 A열 3번", HoldRules.orderName("레미제라블", "1층 A열 3번"));
+        assertEquals(100, HoldRules.orderName("가".repeat(150), "1층 A열 3번").length());
+    }
+
+    @Test
+    void bookingNumberCarriesTheUtcDateAndTheIdsRandomTail() {
+        assertEquals("TK261125-2D3E4F5A6B", HoldRules.bookingNumber("0197a1b2-0c3d-7e4f-9a0b-1c2d3e4f5a6b",
+                Instant.parse("2026-11-25T23:59:59Z")));
+    }
+
+    @Test
+    void aHoldPastItsTimeIsExpiredToItsOwnerBeforeTheSagaRecordsIt() {
+        Instant now = Instant.parse("2026-12-05T00:10:00Z");
+        Hold hold = new Hold("h", "u", "n", "e", "s", "p", "A-1-1", "1층 A열 1번", "g", "R", HoldStatus.PENDING,
+                now.minusSeconds(600), now, "T-h", "x", new PriceBreakdown(1, 0, 0), null, null, null, null, null,
+                null, 1);
+        assertEquals(HoldStatus.EXPIRED, HoldViews.statusAt(hold, now));
+        assertEquals(HoldStatus.PENDING, HoldViews.statusAt(hold, now.minusSeconds(1)));
+    }
+}
