@@ -23,6 +23,8 @@ public final class HoldRules {
      * the hold time runs out meanwhile; the saga's Toss timeouts and retries fit well inside.
      */
     public static final Duration PAYMENT_GRACE = Duration.ofMinutes(3);
+    /** The failure code of a hold whose payment was approved but whose seat could not be booked (and was refunded). */
+    public static final String BOOKING_FAILED = "BOOKING_FAILED";
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9_.:-]{1,100}$");
     private static final DateTimeFormatter BOOKING_DATE = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
     private static final int ORDER_NAME_MAX = 100;

@@ -140,7 +140,9 @@ public class PaymentService {
     private static Optional<Outcome> answer(Hold hold) {
         return switch (hold.status()) {
             case CONFIRMED -> Optional.of(new Outcome(200, result(hold.holdId(), "CONFIRMED")));
-            case FAILED -> throw ApiException.paymentRejected(hold.failureCode(),
+            case FAILED -> throw HoldRules.BOOKING_FAILED.equals(hold.failureCode())
+                    ? ApiException.conflict(HoldRules.BOOKING_FAILED, "The seat could not be booked; the payment was refunded.")
+                    : ApiException.paymentRejected(hold.failureCode(),
                     hold.failureMessage() == null ? "The payment was declined." : hold.failureMessage());
             case EXPIRED, RELEASED -> throw holdExpired();
             default -> Optional.empty();

@@ -1,0 +1,292 @@
+package kr.tickets.runner;
+
+import static kr.tickets.runner.Accounts.assertProblem;
+import static kr.tickets.runner.Bookings.FEE;
+import static kr.tickets.runner.Bookings.VIP_PRICE;
+import static kr.tickets.runner.Bookings.eventually;
+import static kr.tickets.runner.Bookings.seatStatus;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import kr.tickets.localstack.AwsLocal;
+import kr.tickets.localstack.TossSandbox;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Holding a seat, paying through the Toss sandbox and getting the booking and its receipt, over
+ * real HTTP against the local stack: the handlers, the booking saga run by moto's Step Functions,
+ * the receipt queue and SES. Each test uses its own schedule and users.
+ */
+class BookingE2EIT {
+    private static final Duration SAGA = Duration.ofSeconds(30);
+    private static Http http;
+    private static String admin;
+
+    @BeforeAll
+    static void start() {
+        http = Http.client();
+        admin = Catalogs.adminBearer(http);
+    }
+
+    private static TossSandbox toss() {
+        return LocalService.shared().tossSandbox();
+    }
+
+    private static String holdStatus(Accounts.Account user, String holdId) {
+        return http.get("/holds/" + holdId, "Authorization", user.bearer()).json().path("status").asText();
+    }
+
+    @Test
+    void heldSeatIsPendingForOthersThenPaidBookedAndReceipted() throws Exception {
+        String scheduleId = Bookings.onSaleSchedule(http, admin);
+        Accounts.Account buyer = Accounts.create(http);
+
+        JsonNode hold = Bookings.held(http, buyer, scheduleId, "A-1-1");
+        assertEquals("PENDING", hold.get("status").asText());
+        assertEquals(VIP_PRICE, hold.at("/amount/seatPrice").asLong());
+        assertEquals(FEE, hold.at("/amount/fee").asLong());
+        assertEquals(VIP_PRICE + FEE, hold.at("/amount/total").asLong());
+        assertEquals("KRW", hold.at("/amount/currency").asText());
+        assertTrue(hold.get("expiresAt").asText().endsWith("Z"));
+        assertEquals("PENDING", seatStatus(http, scheduleId, "A-1-1"));
+
+        JsonNode checkout = Bookings.checkout(http, buyer, hold.get("holdId").asText());
+        assertEquals(hold.get("orderId").asText(), checkout.get("orderId").asText());
+        assertTrue(checkout.get("clientKey").asText().startsWith("test_ck_"));
+        assertFalse(checkout.get("successUrl").asText().isEmpty());
+
+        String paymentKey = Bookings.paymentKey();
+        Http.Response confirmed = Bookings.confirm(http, buyer, hold, paymentKey, VIP_PRICE + FEE);
+        assertEquals(200, confirmed.status(), confirmed::toString);
+        assertEquals("CONFIRMED", confirmed.json().get("status").asText());
+        String bookingId = confirmed.json().get("bookingId").asText();
+        assertEquals("BOOKED", seatStatus(http, scheduleId, "A-1-1"));
+        assertEquals("DONE", toss().payment(paymentKey).path("status").asText());
+
+        // A double submit of the same payment is harmless: the same answer, nothing charged twice.
+        Http.Response again = Bookings.confirm(http, buyer, hold, paymentKey, VIP_PRICE + FEE);
+        assertEquals(200, again.status(), again::toString);
+        assertEquals(bookingId, again.json().get("bookingId").asText());
+        assertProblem(Bookings.confirm(http, buyer, hold, Bookings.paymentKey(), VIP_PRICE + FEE), 409,
+                "ALREADY_PROCESSED");
+
+        JsonNode booking = http.get("/bookings/" + bookingId, "Authorization", buyer.bearer()).json();
+        assertEquals("CONFIRMED", booking.get("status").asText());
+        assertTrue(booking.get("bookingNumber").asText().startsWith("TK"));
+        assertEquals("A-1-1", booking.at("/seat/seatId").asText());
+        assertEquals("VIP", booking.at("/seat/gradeName").asText());
+        assertEquals("카드", booking.at("/payment/methodLabel").asText());
+        assertTrue(booking.at("/payment/receiptUrl").asText().contains(paymentKey));
+
+        JsonNode receipt = http.get("/bookings/" + bookingId + "/receipt", "Authorization", buyer.bearer()).json();
+        assertEquals(booking.get("bookingNumber").asText(), receipt.get("bookingNumber").asText());
+        Http.Response html = http.get("/bookings/" + bookingId + "/receipt", "Authorization", buyer.bearer(),
+                "Accept", "text/html");
+        assertTrue(html.header("Content-Type").startsWith("text/html"), html::toString);
+        assertTrue(html.body().contains(booking.get("bookingNumber").asText()));
+
+        JsonNode email = eventually(SAGA, () -> sentEmail(buyer.email()), m -> m != null);
+        assertTrue(email.path("subject").asText().contains("예매"), email::toString);
+        assertTrue(email.path("body").asText().contains(booking.get("bookingNumber").asText()));
+
+        // Someone else's booking is not found, not forbidden.
+        Accounts.Account other = Accounts.create(http);
+        assertProblem(http.get("/bookings/" + bookingId, "Authorization", other.bearer()), 404, "NOT_FOUND");
+        assertProblem(Bookings.hold(http, other, scheduleId, "A-1-1"), 409, "SEAT_UNAVAILABLE");
+    }
+
+    @Test
+    void wrongAmountIsRefusedAndChargesNothing() {
+        String scheduleId = Bookings.onSaleSchedule(http, admin);
+        Accounts.Account buyer = Accounts.create(http);
+        JsonNode hold = Bookings.held(http, buyer, scheduleId, "A-1-2");
+        String paymentKey = Bookings.paymentKey();
+        assertProblem(Bookings.confirm(http, buyer, hold, paymentKey, 1_000), 400, "AMOUNT_MISMATCH");
+        assertNull(toss().payment(paymentKey));
+        assertEquals("PENDING", holdStatus(buyer, hold.get("holdId").asText()));
+        assertEquals("PENDING", seatStatus(http, scheduleId, "A-1-2"));
+    }
+
+    @Test
+    void rejectedCardReleasesTheSeat() {
+        String scheduleId = Bookings.onSaleSchedule(http, admin);
+        Accounts.Account buyer = Accounts.create(http);
+        JsonNode hold = Bookings.held(http, buyer, scheduleId, "A-1-3");
+        toss().failNext(hold.get("orderId").asText(), "REJECT_CARD_PAYMENT", 1);
+        Http.Response rejected = Bookings.confirm(http, buyer, hold, Bookings.paymentKey(), VIP_PRICE + FEE);
+        assertProblem(rejected, 402, "PAYMENT_REJECTED");
+        assertEquals("REJECT_CARD_PAYMENT", rejected.json().get("providerCode").asText());
+        assertEquals("FAILED", holdStatus(buyer, hold.get("holdId").asText()));
+        assertEquals("AVAILABLE", seatStatus(http, scheduleId, "A-1-3"));
+        Bookings.held(http, Accounts.create(http), scheduleId, "A-1-3");
+    }
+
+    @Test
+    void providerErrorsAreRetriedUntilTossApproves() {
+        String scheduleId = Bookings.onSaleSchedule(http, admin);
+        Accounts.Account buyer = Accounts.create(http);
+        JsonNode hold = Bookings.held(http, buyer, scheduleId, "A-1-4");
+        toss().failNext(hold.get("orderId").asText(), "PROVIDER_ERROR", 2);
+        String paymentKey = Bookings.paymentKey();
+        Http.Response confirmed = Bookings.confirm(http, buyer, hold, paymentKey, VIP_PRICE + FEE);
+        String bookingId = hold.get("holdId").asText();
+        assertTrue(confirmed.status() == 200 || confirmed.status() == 202, confirmed::toString);
+        eventually(SAGA, () -> http.get("/bookings/" + bookingId, "Authorization", buyer.bearer()).json()
+                .path("status").asText(), "CONFIRMED"::equals);
+        assertEquals("DONE", toss().payment(paymentKey).path("status").asText());
+        assertEquals("BOOKED", seatStatus(http, scheduleId, "A-1-4"));
+    }
+
+    @Test
+    void slowTossAnswersProcessingAndStillBooksOnce() {
+        String scheduleId = Bookings.onSaleSchedule(http, admin);
+        Accounts.Account buyer = Accounts.create(http);
+        JsonNode hold = Bookings.held(http, buyer, scheduleId, "A-2-1");
+        // Longer than the client's read timeout: the first confirm times out and is retried with
+        // the same Idempotency-Key.
+        toss().delayNext(hold.get("orderId").asText(), Duration.ofSeconds(12));
+        String paymentKey = Bookings.paymentKey();
+        Http.Response answer = Bookings.confirm(http, buyer, hold, paymentKey, 110_000 + FEE);
+        assertEquals(202, answer.status(), answer::toString);
+        assertEquals("PROCESSING", answer.json().get("status").asText());
+        String bookingId = answer.json().get("bookingId").asText();
+        assertEquals("PROCESSING", http.get("/bookings/" + bookingId, "Authorization", buyer.bearer()).json()
+                .path("status").asText());
+        eventually(Duration.ofSeconds(60), () -> http.get("/bookings/" + bookingId, "Authorization", buyer.bearer())
+                .json().path("status").asText(), "CONFIRMED"::equals);
+        JsonNode payment = toss().payment(paymentKey);
+        assertEquals("DONE", payment.path("status").asText());
+        assertEquals(110_000 + FEE, payment.path("totalAmount").asLong());
+    }
+
+    @Test
+    void approvedPaymentIsCancelledWhenTheBookingCannotBeWritten() {
+        String scheduleId = Bookings.onSaleSchedule(http, admin);
+        Accounts.Account buyer = Accounts.create(http);
+        JsonNode hold = Bookings.held(http, buyer, scheduleId, "A-2-2");
+        String holdId = hold.get("holdId").asText();
+        // A booking item already under this id makes the booking transaction fail after Toss approved.
+        try (DynamoDbClient dynamo = AwsLocal.dynamo(LocalService.shared().stack().endpoint())) {
+            dynamo.putItem(r -> r.tableName("BookingTable").item(Map.of(
+                    "pk", AttributeValue.fromS("BOOKING#" + holdId), "sk", AttributeValue.fromS("META"))));
+        }
+        String paymentKey = Bookings.paymentKey();
+        Http.Response answer = Bookings.confirm(http, buyer, hold, paymentKey, 110_000 + FEE);
+        assertProblem(answer, 409, "BOOKING_FAILED");
+        assertEquals("CANCELED", toss().payment(paymentKey).path("status").asText());
+        assertEquals("FAILED", holdStatus(buyer, holdId));
+        assertEquals("AVAILABLE", seatStatus(http, scheduleId, "A-2-2"));
+    }
+
+    @Test
+    void failRedirectKeepsTheSeatForAnotherTry() {
+        String scheduleId = Bookings.onSaleSchedule(http, admin);
+        Accounts.Account buyer = Accounts.create(http);
+        JsonNode hold = Bookings.held(http, buyer, scheduleId, "A-2-3");
+        Http.Response failed = http.post("/payments/fail", Map.of("holdId", hold.get("holdId").asText(),
+                "code", "PAY_PROCESS_CANCELED", "message", "사용자에 의해 결제가 취소되었습니다."),
+                "Authorization", buyer.bearer());
+        assertEquals(200, failed.status(), failed::toString);
+        assertEquals("PENDING", failed.json().get("status").asText());
+        assertEquals("PAY_PROCESS_CANCELED", failed.json().at("/lastPaymentFailure/code").asText());
+        assertEquals("PENDING", seatStatus(http, scheduleId, "A-2-3"));
+        Http.Response confirmed = Bookings.confirm(http, buyer, hold, Bookings.paymentKey(), 110_000 + FEE);
+        assertEquals(200, confirmed.status(), confirmed::toString);
+    }
+
+    @Test
+    void releasedSeatIsFreeAtOnceAndItsSagaEnds() {
+        String scheduleId = Bookings.onSaleSchedule(http, admin);
+        Accounts.Account buyer = Accounts.create(http);
+        JsonNode hold = Bookings.held(http, buyer, scheduleId, "A-2-4");
+        String holdId = hold.get("holdId").asText();
+        String etag = http.get("/schedules/" + scheduleId + "/seats").header("ETag");
+        eventually(SAGA, () -> LocalService.shared().executionStatus(holdId), "RUNNING"::equals);
+        assertEquals(204, http.send("DELETE", "/holds/" + holdId, null, "Authorization", buyer.bearer()).status());
+        assertEquals("RELEASED", holdStatus(buyer, holdId));
+        assertEquals("AVAILABLE", seatStatus(http, scheduleId, "A-2-4"));
+        assertEquals(200, http.get("/schedules/" + scheduleId + "/seats", "If-None-Match", etag).status());
+        eventually(SAGA, () -> LocalService.shared().executionStatus(holdId), "SUCCEEDED"::equals);
+        assertEquals(204, http.send("DELETE", "/holds/" + holdId, null, "Authorization", buyer.bearer()).status());
+        Bookings.held(http, Accounts.create(http), scheduleId, "A-2-4");
+        assertProblem(Bookings.confirm(http, buyer, hold, Bookings.paymentKey(), 110_000 + FEE), 410, "HOLD_EXPIRED");
+    }
+
+    @Test
+    void holdsAreRefusedWithClearCodes() {
+        String scheduleId = Bookings.onSaleSchedule(http, admin);
+        Accounts.Account buyer = Accounts.create(http);
+        assertProblem(http.post("/schedules/" + scheduleId + "/holds", Map.of("seatId", "A-1-1")), 401,
+                "UNAUTHENTICATED");
+        assertProblem(Bookings.hold(http, buyer, scheduleId, "Z-9-9"), 400, "VALIDATION_FAILED");
+        assertProblem(http.post("/schedules/" + scheduleId + "/holds", Map.of(), "Authorization", buyer.bearer()),
+                400, "VALIDATION_FAILED");
+        assertProblem(Bookings.hold(http, buyer, "no-such-schedule", "A-1-1"), 404, "NOT_FOUND");
+
+        JsonNode first = Bookings.held(http, buyer, scheduleId, "B-1-1");
+        assertProblem(Bookings.hold(http, buyer, scheduleId, "B-1-2"), 409, "HOLD_LIMIT_REACHED");
+        Accounts.Account other = Accounts.create(http);
+        assertProblem(Bookings.hold(http, other, scheduleId, "B-1-1"), 409, "SEAT_UNAVAILABLE");
+        assertProblem(http.get("/holds/" + first.get("holdId").asText(), "Authorization", other.bearer()), 404,
+                "NOT_FOUND");
+
+        // Ticketing not open yet.
+        String venueId = Catalogs.createVenue(http, admin);
+        String later = Catalogs.createPerformance(http, admin, venueId, "예매 전 " + Catalogs.token(),
+                "2031-05-23T11:00:00Z");
+        String laterSchedule = http.get("/performances/" + later).json().get("schedules").get(0).get("scheduleId").asText();
+        assertProblem(Bookings.hold(http, other, laterSchedule, "A-1-1"), 409, "TICKETING_CLOSED");
+    }
+
+    @Test
+    void retriedHoldWithTheSameIdempotencyKeyReturnsTheSameHold() {
+        String scheduleId = Bookings.onSaleSchedule(http, admin);
+        Accounts.Account buyer = Accounts.create(http);
+        String key = java.util.UUID.randomUUID().toString();
+        Http.Response first = http.post("/schedules/" + scheduleId + "/holds", Map.of("seatId", "B-1-2"),
+                "Authorization", buyer.bearer(), "Idempotency-Key", key);
+        Http.Response retry = http.post("/schedules/" + scheduleId + "/holds", Map.of("seatId", "B-1-2"),
+                "Authorization", buyer.bearer(), "Idempotency-Key", key);
+        assertEquals(201, first.status(), first::toString);
+        assertEquals(201, retry.status(), retry::toString);
+        assertEquals(first.json().get("holdId"), retry.json().get("holdId"));
+        assertProblem(http.post("/schedules/" + scheduleId + "/holds", Map.of("seatId", "B-1-1"),
+                "Authorization", buyer.bearer(), "Idempotency-Key", key), 422, "IDEMPOTENCY_KEY_REUSED");
+    }
+
+    /** The newest email moto's SES accepted for {@code to}, or null. */
+    static JsonNode sentEmail(String to) {
+        try {
+            HttpResponse<String> data = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(LocalService.shared().stack().endpoint() + "/moto-api/data.json")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode found = null;
+            for (JsonNode message : Http.JSON.readTree(data.body()).path("ses").path("Message")) {
+                for (JsonNode address : message.path("destinations").path("ToAddresses")) {
+                    if (address.asText().equals(to)) {
+                        found = message;
+                    }
+                }
+            }
+            return found;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package kr.tickets.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * What the booking tests share: a performance on sale now (ticketing opened yesterday, shows in
+ * a month and more), and the steps of buying a seat over HTTP.
+ */
+final class Bookings {
+    static final long VIP_PRICE = 150_000;
+    static final long FEE = 2_000;
+
+    private Bookings() {
+    }
+
+    /** A performance on sale now, on a venue of {@code sections}, with one schedule per start offset (days). */
+    static JsonNode onSale(Http http, String admin, Map<String, Object> venue, List<Map<String, Object>> grades,
+                           int schedules) {
+        String venueId = Catalogs.createVenue(http, admin, venue);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        String[] starts = new String[schedules];
+        for (int i = 0; i < schedules; i++) {
+            starts[i] = now.plus(Duration.ofDays(30 + i)).toString();
+        }
+        Map<String, Object> body = Catalogs.performanceBody(venueId, "예매 테스트 " + Catalogs.token(), "CONCERT",
+                grades, starts);
+        body.put("ticketingStartAt", now.minus(Duration.ofDays(1)).toString());
+        body.put("ticketingEndAt", now.plus(Duration.ofDays(29)).toString());
+        return Catalogs.createPerformance(http, admin, body);
+    }
+
+    /** The standard 10-seat venue with VIP/R/S grades, on sale now, with one schedule. */
+    static String onSaleSchedule(Http http, String admin) {
+        JsonNode performance = onSale(http, admin, Catalogs.venueBody("예매홀 " + Catalogs.token()), Catalogs.grades(), 1);
+        return performance.get("schedules").get(0).get("scheduleId").asText();
+    }
+
+    static List<String> scheduleIds(JsonNode performance) {
+        List<String> out = new ArrayList<>();
+        performance.get("schedules").forEach(s -> out.add(s.get("scheduleId").asText()));
+        return out;
+    }
+
+    static Http.Response hold(Http http, Accounts.Account user, String scheduleId, String seatId) {
+        return http.post("/schedules/" + scheduleId + "/holds", Map.of("seatId", seatId), "Authorization", user.bearer());
+    }
+
+    static JsonNode held(Http http, Accounts.Account user, String scheduleId, String seatId) {
+        Http.Response held = hold(http, user, scheduleId, seatId);
+        assertEquals(201, held.status(), held::toString);
+        return held.json();
+    }
+
+    static JsonNode checkout(Http http, Accounts.Account user, String holdId) {
+        Http.Response checkout = http.post("/holds/" + holdId + "/checkout", Map.of("method", "CARD"),
+                "Authorization", user.bearer());
+        assertEquals(200, checkout.status(), checkout::toString);
+        return checkout.json();
+    }
+
+    static String paymentKey() {
+        return "tgen_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    static Http.Response confirm(Http http, Accounts.Account user, JsonNode hold, String paymentKey, long amount) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("holdId", hold.get("holdId").asText());
+        body.put("paymentKey", paymentKey);
+        body.put("orderId", hold.get("orderId").asText());
+        body.put("amount", amount);
+        return http.post("/payments/confirm", body, "Authorization", user.bearer());
+    }
+
+    /** The seat's status in the public seat map. */
+    static String seatStatus(Http http, String scheduleId, String seatId) {
+        for (JsonNode seat : http.get("/schedules/" + scheduleId + "/seats").json().get("seats")) {
+            if (seat.get("seatId").asText().equals(seatId)) {
+                return seat.get("status").asText();
+            }
+        }
+        throw new AssertionError("no seat " + seatId);
+    }
+
+    /** Polls until {@code done} holds for what {@code read} returns, or fails after {@code within}. */
+    static <T> T eventually(Duration within, Supplier<T> read, Predicate<T> done) {
+        Instant deadline = Instant.now().plus(within);
+        T last = read.get();
+        while (!done.test(last)) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("still " + last + " after " + within);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            last = read.get();
+        }
+        return last;
+    }
+}
