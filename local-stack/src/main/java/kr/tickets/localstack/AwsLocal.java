@@ -3,10 +3,15 @@ package kr.tickets.localstack;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * SDK clients for the local stack, and the JVM-wide settings that make the project's own
@@ -26,17 +31,28 @@ public final class AwsLocal {
     }
 
     public static DynamoDbClient dynamo(String endpoint) {
-        return DynamoDbClient.builder()
-                .endpointOverride(URI.create(endpoint))
-                .region(Region.of(Intrinsics.REGION))
-                .credentialsProvider(credentials())
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return local(DynamoDbClient.builder(), endpoint);
     }
 
     public static SecretsManagerClient secrets(String endpoint) {
-        return SecretsManagerClient.builder()
-                .endpointOverride(URI.create(endpoint))
+        return local(SecretsManagerClient.builder(), endpoint);
+    }
+
+    public static SqsClient sqs(String endpoint) {
+        return local(SqsClient.builder(), endpoint);
+    }
+
+    public static SfnClient sfn(String endpoint) {
+        return local(SfnClient.builder(), endpoint);
+    }
+
+    public static SesV2Client sesv2(String endpoint) {
+        return local(SesV2Client.builder(), endpoint);
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C local(B builder,
+                                                                                            String endpoint) {
+        return builder.endpointOverride(URI.create(endpoint))
                 .region(Region.of(Intrinsics.REGION))
                 .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.create())

@@ -53,6 +53,43 @@ public final class Intrinsics {
         };
     }
 
+    /**
+     * The logical ids a value refers to (Ref, Fn::GetAtt, the variables of Fn::Sub), so that
+     * resources can be created after the ones they need. Parameters and pseudo parameters are
+     * left out.
+     */
+    public static java.util.Set<String> references(Object value) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        collect(value, out);
+        return out;
+    }
+
+    private static void collect(Object value, java.util.Set<String> out) {
+        if (value instanceof List<?> items) {
+            items.forEach(item -> collect(item, out));
+            return;
+        }
+        Map<String, Object> map = SamTemplate.map(value);
+        map.forEach((key, argument) -> {
+            switch (key) {
+                case "Ref" -> out.add(argument.toString().split("\\.", 2)[0]);
+                case "Fn::GetAtt" -> out.add(SamTemplate.list(argument).get(0).toString());
+                case "Fn::Sub" -> {
+                    String text = argument instanceof String s ? s : SamTemplate.list(argument).get(0).toString();
+                    Matcher matcher = SUB_VARIABLE.matcher(text);
+                    while (matcher.find()) {
+                        out.add(matcher.group(1).split("\\.", 2)[0]);
+                    }
+                    if (!(argument instanceof String)) {
+                        collect(SamTemplate.list(argument).get(1), out);
+                    }
+                }
+                default -> collect(argument, out);
+            }
+        });
+        out.removeIf(id -> id.startsWith("AWS::"));
+    }
+
     private String ref(String name) {
         return switch (name) {
             case "AWS::Region" -> REGION;

@@ -48,10 +48,13 @@ public final class MotoServer implements AutoCloseable {
         try {
             Path logDir = Files.createDirectories(root.resolve("target/local-stack"));
             Path log = logDir.resolve("moto-" + chosen + ".log");
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+                    .redirectOutput(log.toFile());
+            // Step Functions integrations (lambda:invoke, sqs:sendMessage, ...) call back into
+            // the server at localhost:$MOTO_PORT; moto's default, 5000, is not where it runs.
+            builder.environment().put("MOTO_PORT", Integer.toString(chosen));
+            Process process = builder.start();
             MotoServer server = new MotoServer(process, chosen, log);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
             server.awaitReady();
