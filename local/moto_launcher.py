@@ -26,6 +26,7 @@ import os
 import threading
 import types
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import moto.dynamodb.models as dynamodb_models
@@ -92,7 +93,11 @@ class LocalStackApp:
     def _forward_invoke(self, environ, start_response, path):
         length = int(environ.get("CONTENT_LENGTH") or 0)
         payload = environ["wsgi.input"].read(length) if length else b""
-        request = urllib.request.Request(self.lambda_url + path, data=payload, method="POST")
+        # PATH_INFO is decoded: quote it again (a FunctionName may be an ARN), keep ?Qualifier=.
+        url = self.lambda_url + urllib.parse.quote(path, safe="/:$")
+        if environ.get("QUERY_STRING"):
+            url += "?" + environ["QUERY_STRING"]
+        request = urllib.request.Request(url, data=payload, method="POST")
         for header in ("CONTENT_TYPE", "HTTP_X_AMZ_INVOCATION_TYPE"):
             if environ.get(header):
                 request.add_header(header.replace("HTTP_", "").replace("_", "-").title(), environ[header])
