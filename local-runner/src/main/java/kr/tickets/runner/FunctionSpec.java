@@ -7,9 +7,21 @@ import java.util.Map;
 import kr.tickets.localstack.ProjectPaths;
 import kr.tickets.localstack.SamTemplate;
 
-/** A function of template.yaml as the runner needs it: where its code is and how it is called. */
+/**
+ * A function of template.yaml as the runner needs it: where its code is, how it is called, the
+ * alias it publishes (AutoPublishAlias, or null), its API routes and its SQS event sources.
+ */
 public record FunctionSpec(String id, String handlerClass, Path codeUri, int timeoutSeconds, int memoryMb,
-                           List<ApiRoute> routes) {
+                           String alias, List<ApiRoute> routes, List<SqsEventSource> sqsEvents) {
+
+    /**
+     * An SQS event of the function: the queue (as the template writes it, e.g.
+     * {@code !GetAtt ReceiptQueue.Arn}), the batch size and whether the function reports
+     * partial batch failures (FunctionResponseTypes: [ReportBatchItemFailures]).
+     */
+    public record SqsEventSource(String name, Object queue, int batchSize, boolean reportBatchItemFailures,
+                                 boolean enabled) {
+    }
 
     public static List<FunctionSpec> fromTemplate(SamTemplate template) {
         Map<String, Object> globals = template.globals("Function");
@@ -17,19 +29,29 @@ public record FunctionSpec(String id, String handlerClass, Path codeUri, int tim
         template.resourcesOfType("AWS::Serverless::Function").forEach((id, resource) -> {
             Map<String, Object> properties = SamTemplate.map(resource.get("Properties"));
             String handler = String.valueOf(properties.getOrDefault("Handler", globals.get("Handler")));
+            Object alias = properties.getOrDefault("AutoPublishAlias", globals.get("AutoPublishAlias"));
             List<ApiRoute> routes = new ArrayList<>();
+            List<SqsEventSource> queues = new ArrayList<>();
             SamTemplate.map(properties.get("Events")).forEach((name, event) -> {
                 Map<String, Object> spec = SamTemplate.map(event);
+                Map<String, Object> eventProperties = SamTemplate.map(spec.get("Properties"));
                 if ("Api".equals(spec.get("Type"))) {
-                    Map<String, Object> api = SamTemplate.map(spec.get("Properties"));
-                    routes.add(new ApiRoute(id, api.get("Method").toString(), api.get("Path").toString()));
+                    routes.add(new ApiRoute(id, eventProperties.get("Method").toString(),
+                            eventProperties.get("Path").toString()));
+                } else if ("SQS".equals(spec.get("Type"))) {
+                    queues.add(new SqsEventSource(name, eventProperties.get("Queue"),
+                            number(eventProperties.get("BatchSize"), 10),
+                            SamTemplate.list(eventProperties.get("FunctionResponseTypes"))
+                                    .contains("ReportBatchItemFailures"),
+                            !Boolean.FALSE.equals(eventProperties.get("Enabled"))));
                 }
             });
             specs.add(new FunctionSpec(id, handler.split("::", 2)[0],
                     ProjectPaths.root().resolve(properties.get("CodeUri").toString()),
                     number(properties.getOrDefault("Timeout", globals.get("Timeout")), 3),
                     number(properties.getOrDefault("MemorySize", globals.get("MemorySize")), 128),
-                    List.copyOf(routes)));
+                    alias == null ? null : alias.toString(),
+                    List.copyOf(routes), List.copyOf(queues)));
         });
         return specs;
     }

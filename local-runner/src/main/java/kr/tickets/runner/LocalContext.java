@@ -13,10 +13,21 @@ final class LocalContext implements Context {
     private final FunctionSpec function;
     private final String requestId = UUID.randomUUID().toString();
     private final long deadline;
+    private final String invokedArn;
 
     LocalContext(FunctionSpec function) {
+        this(function, null);
+    }
+
+    /** @param qualifier the version or alias the caller named (null: none) */
+    LocalContext(FunctionSpec function, String qualifier) {
         this.function = function;
         this.deadline = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;
+        this.invokedArn = arn(function.id()) + (qualifier == null ? "" : ":" + qualifier);
+    }
+
+    static String arn(String functionName) {
+        return "arn:aws:lambda:" + Intrinsics.REGION + ":" + Intrinsics.ACCOUNT + ":function:" + functionName;
     }
 
     @Override
@@ -46,7 +57,7 @@ final class LocalContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:" + Intrinsics.REGION + ":" + Intrinsics.ACCOUNT + ":function:" + function.id();
+        return invokedArn;
     }
 
     @Override

@@ -5,7 +5,8 @@ import java.time.Clock;
 /**
  * {@code java -jar local-runner/target/local-runner.jar}: runs the service on localhost until
  * stopped, with the demo catalog ({@link DemoCatalog}) in it. PORT (default 3000) is the API's
- * port, MOTO_PORT (default 5050) the emulator's.
+ * port, MOTO_PORT (default 5050) the emulator's; LAMBDA_PORT (the Lambda Invoke endpoint) and
+ * TOSS_PORT (the Toss sandbox) default to free ports.
  */
 public final class LocalRunner {
     private LocalRunner() {
@@ -14,13 +15,18 @@ public final class LocalRunner {
     public static void main(String[] args) throws InterruptedException {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "3000"));
         int motoPort = Integer.parseInt(System.getenv().getOrDefault("MOTO_PORT", "5050"));
-        LocalService service = LocalService.start(port, motoPort);
+        int lambdaPort = Integer.parseInt(System.getenv().getOrDefault("LAMBDA_PORT", "0"));
+        int tossPort = Integer.parseInt(System.getenv().getOrDefault("TOSS_PORT", "0"));
+        LocalService service = LocalService.start(port, motoPort, lambdaPort, tossPort);
         Runtime.getRuntime().addShutdownHook(new Thread(service::close));
         // Only this command loads demo data: the test JVMs start the same service empty.
         DemoCatalog.Summary demo = DemoCatalog.create(service.baseUrl(), Clock.systemUTC());
         System.out.println();
         System.out.println("Ticketing API:  " + service.baseUrl() + "   (try: curl " + service.baseUrl() + "/health)");
         System.out.println("AWS emulator:   " + service.stack().endpoint() + "   (moto)");
+        System.out.println("Lambda invoke:  " + service.lambdaUrl() + "   (Step Functions' lambda tasks land here)");
+        System.out.println("Toss sandbox:   " + service.tossSandbox().baseUrl() + "   (TossApiBaseUrl; secret key "
+                + LocalService.TOSS_SECRET_KEY + ")");
         System.out.println("Local admin:    " + DemoAccounts.ADMIN_EMAIL + " / " + DemoAccounts.ADMIN_PASSWORD);
         System.out.println(demo + "   (try: curl '" + service.baseUrl() + "/performances?genre=MUSICAL')");
         System.out.println("Routes:");

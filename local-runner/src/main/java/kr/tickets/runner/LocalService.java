@@ -1,44 +1,103 @@
 package kr.tickets.runner;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.tickets.localstack.Intrinsics;
 import kr.tickets.localstack.LocalStack;
 import kr.tickets.localstack.SamTemplate;
+import kr.tickets.localstack.TossSandbox;
 
 /**
- * The whole service on this machine: moto with the template's resources, every function of
- * template.yaml loaded from its jar, and the API on {@code http://127.0.0.1:<port>}.
+ * The whole service on this machine: the Toss sandbox, moto with the template's resources,
+ * every function of template.yaml loaded from its jar, the API on {@code http://127.0.0.1:<port>},
+ * the Lambda Invoke endpoint moto forwards Step Functions' lambda tasks to, and one poller per
+ * SQS event source.
  */
 public final class LocalService implements AutoCloseable {
+    /** The Toss secret key the local stack stores (TossSecretKey); the sandbox accepts any test_sk_ key. */
+    public static final String TOSS_SECRET_KEY = "test_sk_local_sandbox_0000000000";
+
     private static LocalService shared;
 
+    private final TossSandbox toss;
+    private final LambdaEndpoint lambda;
     private final LocalStack stack;
     private final Map<String, FunctionHost> functions;
     private final ApiGateway gateway;
+    private final List<SqsPoller> pollers;
 
-    private LocalService(LocalStack stack, Map<String, FunctionHost> functions, ApiGateway gateway) {
+    private LocalService(TossSandbox toss, LambdaEndpoint lambda, LocalStack stack, Map<String, FunctionHost> functions,
+                         ApiGateway gateway, List<SqsPoller> pollers) {
+        this.toss = toss;
+        this.lambda = lambda;
         this.stack = stack;
         this.functions = functions;
         this.gateway = gateway;
+        this.pollers = pollers;
     }
 
+    /** API and moto on the given ports (0: free ones); the Invoke endpoint and the Toss sandbox on free ports. */
     public static LocalService start(int apiPort, int motoPort) {
-        LocalStack stack = LocalStack.start(motoPort, null);
+        return start(apiPort, motoPort, 0, 0);
+    }
+
+    /** Every listener on the given port (0: a free one). */
+    public static LocalService start(int apiPort, int motoPort, int lambdaPort, int tossPort) {
+        TossSandbox toss = TossSandbox.start(tossPort, Clock.systemUTC());
+        LambdaEndpoint lambda;
+        try {
+            lambda = new LambdaEndpoint(lambdaPort);
+        } catch (IOException | RuntimeException e) {
+            toss.close();
+            throw new IllegalStateException("cannot start the local Lambda endpoint", e);
+        }
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(motoPort, lambda.url(), Map.of("TossApiBaseUrl", toss.baseUrl()),
+                    Map.of("TossSecretKey", TOSS_SECRET_KEY));
+        } catch (RuntimeException e) {
+            lambda.close();
+            toss.close();
+            throw e;
+        }
         Map<String, FunctionHost> functions = new LinkedHashMap<>();
+        List<SqsPoller> pollers = new ArrayList<>();
+        ApiGateway gateway = null;
         try {
             List<FunctionSpec> specs = FunctionSpec.fromTemplate(SamTemplate.load());
             for (FunctionSpec spec : specs) {
-                functions.put(spec.id(), FunctionHost.load(spec, stack.functionEnvironments().get(spec.id())));
+                FunctionHost host = FunctionHost.load(spec, stack.functionEnvironments().get(spec.id()));
+                functions.put(spec.id(), host);
+                lambda.register(host);
             }
-            ApiGateway gateway = new ApiGateway(apiPort, functions);
-            LocalService service = new LocalService(stack, functions, gateway);
+            gateway = new ApiGateway(apiPort, functions);
+            LocalService service = new LocalService(toss, lambda, stack, Collections.unmodifiableMap(functions), gateway,
+                    pollers);
             service.bootstrapAdmin();
+            Intrinsics intrinsics = new Intrinsics(stack.resources(), stack.parameters());
+            for (FunctionSpec spec : specs) {
+                for (FunctionSpec.SqsEventSource source : spec.sqsEvents()) {
+                    if (source.enabled()) {
+                        pollers.add(new SqsPoller(functions.get(spec.id()), source, intrinsics.resolve(source.queue()),
+                                stack.endpoint()));
+                    }
+                }
+            }
             return service;
         } catch (IOException | RuntimeException e) {
+            pollers.forEach(SqsPoller::close);
+            if (gateway != null) {
+                gateway.close();
+            }
+            lambda.close();
             functions.values().forEach(LocalService::closeQuietly);
             stack.close();
+            toss.close();
             throw new IllegalStateException("local service failed to start", e);
         }
     }
@@ -68,19 +127,42 @@ public final class LocalService implements AutoCloseable {
         return stack;
     }
 
+    /** Toss Payments' API as the functions reach it (TossApiBaseUrl); script failures and delays on it. */
+    public TossSandbox tossSandbox() {
+        return toss;
+    }
+
+    /** The Lambda Invoke endpoint ({@code POST /2015-03-31/functions/{name}/invocations}) moto forwards to. */
+    public String lambdaUrl() {
+        return lambda.url();
+    }
+
     public List<ApiRoute> routes() {
         return gateway.routes();
     }
 
+    /** A function of template.yaml by logical id, or null. */
     public FunctionHost function(String id) {
         return functions.get(id);
     }
 
+    public Map<String, FunctionHost> functions() {
+        return functions;
+    }
+
+    /** The SQS event source pollers, one per enabled SQS event of a function. */
+    public List<SqsPoller> pollers() {
+        return List.copyOf(pollers);
+    }
+
     @Override
     public void close() {
+        pollers.forEach(SqsPoller::close);
         gateway.close();
+        lambda.close();
         functions.values().forEach(LocalService::closeQuietly);
         stack.close();
+        toss.close();
     }
 
     private static void closeQuietly(FunctionHost host) {
