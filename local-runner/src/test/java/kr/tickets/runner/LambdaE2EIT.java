@@ -191,6 +191,24 @@ class LambdaE2EIT {
         assertEquals(0, messages(deadLetters));
     }
 
+    @Test
+    void theSagaFunctionIsPointedAtTheTossSandboxWithATestKeyTheSandboxAccepts() throws Exception {
+        Map<String, String> environment = service.stack().functionEnvironments().get(STEPS);
+        assertEquals(service.tossSandbox().baseUrl(), environment.get("TOSS_API_BASE_URL"));
+        String key;
+        try (var secrets = AwsLocal.secrets(service.stack().endpoint())) {
+            key = secrets.getSecretValue(r -> r.secretId(environment.get("TOSS_SECRET_ARN"))).secretString();
+        }
+        assertEquals(LocalService.TOSS_SECRET_KEY, key);
+        String orderId = "order-" + UUID.randomUUID();
+        Http.Response confirmed = new Http(service.tossSandbox().baseUrl()).post("/v1/payments/confirm",
+                Map.of("paymentKey", "pk-" + orderId, "orderId", orderId, "amount", 55000),
+                "Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString((key + ":").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(200, confirmed.status(), confirmed::toString);
+        assertEquals("DONE", confirmed.json().get("status").asText());
+    }
+
     private static String createMachine(String definition) {
         return sfn.createStateMachine(r -> r.name("it-" + UUID.randomUUID())
                 .roleArn("arn:aws:iam::123456789012:role/it").definition(definition)).stateMachineArn();
