@@ -1,0 +1,341 @@
+package kr.tickets.booking;
+
+import static kr.tickets.booking.BookingFixtures.FEE;
+import static kr.tickets.booking.BookingFixtures.NOW;
+import static kr.tickets.booking.BookingFixtures.OTHER_SEAT;
+import static kr.tickets.booking.BookingFixtures.SCHEDULE;
+import static kr.tickets.booking.BookingFixtures.SEAT;
+import static kr.tickets.booking.BookingFixtures.VIP_PRICE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import kr.tickets.common.Ids;
+import kr.tickets.common.MutableClock;
+import kr.tickets.payment.TossException;
+import kr.tickets.payment.TossPayment;
+import kr.tickets.payment.TossPaymentsClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BookingSagaTest {
+    private static final long TOTAL = VIP_PRICE + FEE;
+    private static final String PAYMENT_KEY = "tgen_20300410110000abcd";
+
+    /** Toss in memory: answers what a test says and records every call. */
+    static final class FakeToss extends TossPaymentsClient {
+        final List<String> confirmCalls = new ArrayList<>();
+        final List<String> confirmIdempotencyKeys = new ArrayList<>();
+        final List<String> lookedUp = new ArrayList<>();
+        final List<String> cancelIdempotencyKeys = new ArrayList<>();
+        Supplier<TossPayment> onConfirm;
+        Supplier<TossPayment> onGet;
+        Supplier<TossPayment> onCancel;
+
+        FakeToss() {
+            // Builds an HTTP client but sends nothing until a call; every call is overridden.
+            super("http://toss.invalid", "test_sk_fake", Duration.ofSeconds(1), Duration.ofSeconds(1));
+        }
+
+        @Override
+        public TossPayment confirm(String paymentKey, String orderId, long amount, String idempotencyKey) {
+            confirmCalls.add(paymentKey + " " + orderId + " " + amount);
+            confirmIdempotencyKeys.add(idempotencyKey);
+            return onConfirm.get();
+        }
+
+        @Override
+        public TossPayment get(String paymentKey) {
+            lookedUp.add(paymentKey);
+            return onGet.get();
+        }
+
+        @Override
+        public TossPayment cancel(String paymentKey, String reason, String idempotencyKey) {
+            cancelIdempotencyKeys.add(idempotencyKey);
+            return onCancel.get();
+        }
+    }
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final InMemoryHoldRepository holds = new InMemoryHoldRepository();
+    private final FakeToss toss = new FakeToss();
+    private final BookingSaga saga = new BookingSaga(holds, toss, BookingFixtures.catalog(), clock);
+
+    private String holdId;
+    private String orderId;
+
+    /** A hold whose payment the user handed over a minute after holding the seat: PAYING. */
+    @BeforeEach
+    void payingHold() {
+        holdId = Ids.newId();
+        Hold hold = BookingFixtures.placeHold(holds, holdId, "u-minji", NOW);
+        orderId = hold.orderId();
+        holds.saveCheckout(hold, "EASY_PAY", null, hold.price());
+        clock.advance(Duration.ofMinutes(1));
+        holds.startPayment(holds.find(holdId).orElseThrow(), PAYMENT_KEY,
+                clock.instant().plus(HoldRules.PAYMENT_GRACE), clock.instant());
+    }
+
+    private TossPayment done(long amount) {
+        return new TossPayment(PAYMENT_KEY, orderId, "DONE", "간편결제", amount, "2030-04-10T11:01:05+09:00",
+                "https://dashboard.tosspayments.com/receipt/abc");
+    }
+
+    private static Supplier<TossPayment> fails(int status, String code) {
+        return () -> {
+            throw new TossException(status, code, "Toss says " + code);
+        };
+    }
+
+    private Hold hold() {
+        return holds.find(holdId).orElseThrow();
+    }
+
+    private static String outcome(Map<String, Object> answer) {
+        return (String) answer.get("outcome");
+    }
+
+    // --- confirmPayment -----------------------------------------------------------------------
+
+    @Test
+    void approvedPaymentIsStoredOnTheHold() {
+        toss.onConfirm = () -> done(TOTAL);
+
+        assertEquals("APPROVED", outcome(saga.confirmPayment(holdId, 1)));
+
+        assertEquals(List.of(PAYMENT_KEY + " " + orderId + " " + TOTAL), toss.confirmCalls);
+        Booking.PaymentInfo payment = holds.approvedPayment(holdId).orElseThrow();
+        assertEquals("EASY_PAY", payment.method());
+        assertEquals("간편결제", payment.methodLabel());
+        assertEquals(PAYMENT_KEY, payment.paymentKey());
+        assertEquals(Instant.parse("2030-04-10T02:01:05Z"), payment.approvedAt());
+        assertEquals("https://dashboard.tosspayments.com/receipt/abc", payment.receiptUrl());
+    }
+
+    @Test
+    void rejectedCardIsRejectedWithTossCode() {
+        toss.onConfirm = fails(400, "REJECT_CARD_PAYMENT");
+
+        Map<String, Object> answer = saga.confirmPayment(holdId, 1);
+
+        assertEquals("REJECTED", outcome(answer));
+        assertEquals("REJECT_CARD_PAYMENT", answer.get("code"));
+        assertTrue(holds.approvedPayment(holdId).isEmpty());
+    }
+
+    @Test
+    void providerErrorIsRetried() {
+        toss.onConfirm = fails(500, "PROVIDER_ERROR");
+
+        assertThrows(RetryableStepException.class, () -> saga.confirmPayment(holdId, 1));
+        assertTrue(holds.approvedPayment(holdId).isEmpty());
+    }
+
+    @Test
+    void expiredTossSessionEndsAsExpired() {
+        toss.onConfirm = fails(404, "NOT_FOUND_PAYMENT_SESSION");
+
+        Map<String, Object> answer = saga.confirmPayment(holdId, 1);
+
+        assertEquals("EXPIRED", outcome(answer));
+        assertEquals("NOT_FOUND_PAYMENT_SESSION", answer.get("code"));
+    }
+
+    @Test
+    void alreadyProcessedPaymentIsLookedUpAndApprovedWhenDoneWithTheRightAmount() {
+        toss.onConfirm = fails(400, "ALREADY_PROCESSED_PAYMENT");
+        toss.onGet = () -> done(TOTAL);
+
+        assertEquals("APPROVED", outcome(saga.confirmPayment(holdId, 2)));
+
+        assertEquals(List.of(PAYMENT_KEY), toss.lookedUp);
+        assertEquals("간편결제", holds.approvedPayment(holdId).orElseThrow().methodLabel());
+    }
+
+    @Test
+    void alreadyProcessedPaymentThatWasCancelledIsAMismatch() {
+        toss.onConfirm = fails(400, "ALREADY_PROCESSED_PAYMENT");
+        toss.onGet = () -> new TossPayment(PAYMENT_KEY, orderId, "CANCELED", "간편결제", TOTAL, null, null);
+
+        assertEquals("MISMATCH", outcome(saga.confirmPayment(holdId, 2)));
+        assertTrue(holds.approvedPayment(holdId).isEmpty());
+    }
+
+    @Test
+    void approvalOfAnotherAmountIsAMismatchAndNotStored() {
+        toss.onConfirm = () -> done(TOTAL - 1_000);
+
+        Map<String, Object> answer = saga.confirmPayment(holdId, 1);
+
+        assertEquals("MISMATCH", outcome(answer));
+        assertEquals("AMOUNT_MISMATCH", answer.get("code"));
+        assertTrue(holds.approvedPayment(holdId).isEmpty());
+    }
+
+    @Test
+    void wrongSecretKeyFailsWithPaymentError() {
+        toss.onConfirm = fails(401, "UNAUTHORIZED_KEY");
+
+        Map<String, Object> answer = saga.confirmPayment(holdId, 1);
+
+        assertEquals("FAILED", outcome(answer));
+        assertEquals(HoldRules.PAYMENT_ERROR, answer.get("code"));
+        assertTrue(holds.approvedPayment(holdId).isEmpty());
+    }
+
+    @Test
+    void eachConfirmAttemptSendsItsOwnIdempotencyKey() {
+        toss.onConfirm = fails(500, "PROVIDER_ERROR");
+        assertThrows(RetryableStepException.class, () -> saga.confirmPayment(holdId, 1));
+        toss.onConfirm = () -> done(TOTAL);
+        saga.confirmPayment(holdId, 2);
+
+        assertEquals(List.of("confirm-" + holdId + "-1", "confirm-" + holdId + "-2"), toss.confirmIdempotencyKeys);
+    }
+
+    @Test
+    void confirmOfAHoldNoLongerPayingDoesNotAskToss() {
+        saga.release(holdId, HoldStatus.EXPIRED, "", "");
+
+        assertEquals("NOT_PAYING", outcome(saga.confirmPayment(holdId, 1)));
+        assertTrue(toss.confirmCalls.isEmpty());
+    }
+
+    // --- confirmBooking -----------------------------------------------------------------------
+
+    private void approve() {
+        toss.onConfirm = () -> done(TOTAL);
+        assertEquals("APPROVED", outcome(saga.confirmPayment(holdId, 1)));
+    }
+
+    @Test
+    void confirmBookingBooksTheSeatAndWritesTheBooking() {
+        approve();
+
+        assertEquals("CONFIRMED", outcome(saga.confirmBooking(holdId)));
+
+        Booking booking = holds.findBooking(holdId).orElseThrow();
+        assertEquals(HoldRules.bookingNumber(holdId, clock.instant()), booking.bookingNumber());
+        assertEquals("레미제라블", booking.performanceTitle());
+        assertEquals("블루스퀘어", booking.venueName());
+        assertEquals(SEAT, booking.seatId());
+        assertEquals(TOTAL, booking.price().total());
+        assertEquals(PAYMENT_KEY, booking.payment().paymentKey());
+        assertEquals(Booking.Status.CONFIRMED, booking.status());
+        assertEquals(HoldStatus.CONFIRMED, hold().status());
+        assertEquals("BOOKED", holds.seatClaim(SCHEDULE, SEAT).orElseThrow().status());
+        assertEquals(1, holds.bookedSeats(SCHEDULE));
+        assertEquals(0, holds.heldSeats(SCHEDULE));
+    }
+
+    @Test
+    void confirmBookingTwiceWritesOneBooking() {
+        approve();
+        saga.confirmBooking(holdId);
+        clock.advance(Duration.ofSeconds(5));
+
+        assertEquals("CONFIRMED", outcome(saga.confirmBooking(holdId)));
+        assertEquals(1, holds.bookingCount());
+        assertEquals(1, holds.bookedSeats(SCHEDULE));
+    }
+
+    @Test
+    void confirmBookingWhenTheSeatWasTakenIsAConflict() {
+        approve();
+        // The seat item vanished (TTL) and another user held the seat meanwhile.
+        holds.seatItemDeletedByTtl(SCHEDULE, SEAT);
+        String other = Ids.newId();
+        BookingFixtures.placeHold(holds, other, "u-seojun", clock.instant());
+
+        Map<String, Object> answer = saga.confirmBooking(holdId);
+
+        assertEquals("CONFLICT", outcome(answer));
+        assertEquals(HoldRules.BOOKING_FAILED, answer.get("code"));
+        assertEquals(0, holds.bookingCount());
+        assertEquals(HoldStatus.PAYING, hold().status(), "the payment must still be cancelled");
+        assertEquals(other, holds.seatClaim(SCHEDULE, SEAT).orElseThrow().holdId());
+    }
+
+    @Test
+    void confirmBookingWithoutAnApprovedPaymentIsAConflict() {
+        Map<String, Object> answer = saga.confirmBooking(holdId);
+
+        assertEquals("CONFLICT", outcome(answer));
+        assertEquals("NOT_PAYING", answer.get("code"));
+        assertEquals(0, holds.bookingCount());
+    }
+
+    // --- cancelPayment ------------------------------------------------------------------------
+
+    @Test
+    void cancelThatFailsForNowIsRetried() {
+        toss.onCancel = fails(0, "NETWORK_ERROR");
+
+        assertThrows(RetryableStepException.class, () -> saga.cancelPayment(holdId, "booking failed", 1));
+    }
+
+    @Test
+    void cancelOfAnAlreadyCancelledPaymentCountsAsCancelled() {
+        toss.onCancel = fails(400, "ALREADY_CANCELED_PAYMENT");
+
+        assertEquals("CANCELLED", outcome(saga.cancelPayment(holdId, "booking failed", 2)));
+        assertEquals(List.of("cancel-" + holdId + "-2"), toss.cancelIdempotencyKeys);
+    }
+
+    @Test
+    void cancelThatTossRefusesIsNotReportedAsCancelled() {
+        toss.onCancel = fails(401, "UNAUTHORIZED_KEY");
+
+        assertThrows(IllegalStateException.class, () -> saga.cancelPayment(holdId, "booking failed", 1));
+    }
+
+    @Test
+    void cancelOfAHoldWithoutPaymentHasNothingToCancel() {
+        String unpaid = Ids.newId();
+        BookingFixtures.placeHold(holds, unpaid, "u-seojun", OTHER_SEAT, clock.instant());
+
+        assertEquals("NOTHING_TO_CANCEL", outcome(saga.cancelPayment(unpaid, "timeout", 1)));
+        assertTrue(toss.cancelIdempotencyKeys.isEmpty());
+    }
+
+    // --- release and the wait -----------------------------------------------------------------
+
+    @Test
+    void releaseEndsTheHoldOnceAndFreesTheSeat() {
+        Map<String, Object> first = saga.release(holdId, HoldStatus.FAILED, "REJECT_CARD_PAYMENT", "한도 초과");
+
+        assertEquals("FAILED", outcome(first));
+        assertTrue(holds.seatClaim(SCHEDULE, SEAT).isEmpty());
+        assertEquals("REJECT_CARD_PAYMENT", hold().failureCode());
+        assertEquals("한도 초과", hold().failureMessage());
+
+        assertEquals("ALREADY_ENDED", outcome(saga.release(holdId, HoldStatus.EXPIRED, "", "")));
+        assertEquals(HoldStatus.FAILED, hold().status());
+    }
+
+    @Test
+    void releaseWithABlankCodeRecordsNoFailure() {
+        assertEquals("EXPIRED", outcome(saga.release(holdId, HoldStatus.EXPIRED, " ", "")));
+        assertNull(hold().failureCode());
+    }
+
+    @Test
+    void awaitPaymentStoresTheTokenOnlyForAPendingHold() {
+        String fresh = Ids.newId();
+        holds.place(BookingFixtures.newHold(fresh, "u-seojun", OTHER_SEAT, clock.instant()), null,
+                holds.userSeats("u-seojun", SCHEDULE), null, clock.instant());
+
+        assertEquals("WAITING", outcome(saga.awaitPayment(fresh, "token-1")));
+        assertEquals("token-1", holds.find(fresh).orElseThrow().taskToken());
+        assertEquals("NOT_PENDING", outcome(saga.awaitPayment(holdId, "token-2")));
+        assertEquals("token-" + holdId, hold().taskToken());
+    }
+}
