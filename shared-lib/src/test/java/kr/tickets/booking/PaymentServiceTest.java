@@ -1,0 +1,297 @@
+package kr.tickets.booking;
+
+import static kr.tickets.booking.BookingFixtures.FEE;
+import static kr.tickets.booking.BookingFixtures.NOW;
+import static kr.tickets.booking.BookingFixtures.SCHEDULE;
+import static kr.tickets.booking.BookingFixtures.SEAT;
+import static kr.tickets.booking.BookingFixtures.VIP_PRICE;
+import static kr.tickets.booking.BookingFixtures.principal;
+import static kr.tickets.common.ApiAssertions.assertFails;
+import static kr.tickets.common.ApiAssertions.jsonBody;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import kr.tickets.common.ApiException;
+import kr.tickets.common.FieldError;
+import kr.tickets.common.Ids;
+import kr.tickets.common.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PaymentServiceTest {
+    private static final long TOTAL = VIP_PRICE + FEE;
+    private static final String MINJI = "u-minji";
+    private static final String PAYMENT_KEY = "tgen_20300410110000abcd";
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final InMemoryHoldRepository holds = new InMemoryHoldRepository();
+    private final FakeBookingSagaClient saga = new FakeBookingSagaClient();
+    /** Waits no time for the saga's outcome: the fake saga decides it while the payment is handed over. */
+    private final PaymentService payments = new PaymentService(holds, saga, clock, 0);
+
+    private String holdId;
+    private String orderId;
+
+    @BeforeEach
+    void minjiHoldsASeat() {
+        holdId = Ids.newId();
+        orderId = BookingFixtures.placeHold(holds, holdId, MINJI, NOW).orderId();
+        clock.advance(Duration.ofMinutes(2));
+    }
+
+    private PaymentService.Outcome confirm(String who, String paymentKey, Object amount) {
+        return payments.confirm(principal(who), jsonBody("""
+                {"holdId": "%s", "paymentKey": "%s", "orderId": "%s", "amount": %s}"""
+                .formatted(holdId, paymentKey, orderId, amount)));
+    }
+
+    private PaymentService.Outcome confirm() {
+        return confirm(MINJI, PAYMENT_KEY, TOTAL);
+    }
+
+    private Hold hold() {
+        return holds.find(holdId).orElseThrow();
+    }
+
+    /** The saga confirms with Toss and books the seat before the service looks. */
+    private void sagaBooks() {
+        saga.onPayment = (id, paymentKey) -> {
+            Instant now = clock.instant();
+            Booking.PaymentInfo payment = new Booking.PaymentInfo("CARD", "카드", paymentKey, now, null);
+            holds.savePayment(id, payment);
+            Hold paying = holds.find(id).orElseThrow();
+            holds.confirm(paying, BookingFixtures.booking(paying, payment, now));
+            return true;
+        };
+    }
+
+    /** The saga ends the hold as FAILED with {@code code} before the service looks. */
+    private void sagaFails(String code, String message) {
+        saga.onPayment = (id, paymentKey) -> {
+            holds.release(holds.find(id).orElseThrow(), HoldStatus.FAILED, code, message);
+            return true;
+        };
+    }
+
+    // --- a confirm handed to the saga ---------------------------------------------------------
+
+    @Test
+    void confirmHandsThePaymentOverAndAnswersTheBooking() {
+        sagaBooks();
+
+        PaymentService.Outcome outcome = confirm();
+
+        assertEquals(200, outcome.status());
+        assertEquals(Map.of("bookingId", holdId, "status", "CONFIRMED"), outcome.body());
+        assertEquals(List.of(PAYMENT_KEY), saga.submittedPaymentKeys);
+        assertEquals(HoldStatus.CONFIRMED, hold().status());
+        assertEquals(PAYMENT_KEY, hold().paymentKey());
+    }
+
+    @Test
+    void confirmAnswersProcessingWhileTheSagaIsStillWorking() {
+        PaymentService.Outcome outcome = confirm();
+
+        assertEquals(202, outcome.status());
+        assertEquals(Map.of("bookingId", holdId, "status", "PROCESSING"), outcome.body());
+        assertEquals(HoldStatus.PAYING, hold().status());
+    }
+
+    @Test
+    void paymentHandedOverKeepsTheSeatForThePaymentGrace() {
+        confirm();
+
+        Instant graceEnd = clock.instant().plus(HoldRules.PAYMENT_GRACE);
+        assertEquals(graceEnd, holds.seatClaim(SCHEDULE, SEAT).orElseThrow().holdUntil());
+        assertEquals(graceEnd.getEpochSecond(), holds.userSeats(MINJI, SCHEDULE).seats().get(holdId));
+    }
+
+    @Test
+    void paymentTheSagaNoLongerWaitsForIsHoldExpired() {
+        saga.onPayment = (id, paymentKey) -> false;
+
+        assertFails(this::confirm, 410, "HOLD_EXPIRED");
+    }
+
+    @Test
+    void paymentThatCannotBeHandedOverPutsTheHoldBackToPending() {
+        saga.onPayment = (id, paymentKey) -> {
+            throw new IllegalStateException("Step Functions unreachable");
+        };
+
+        assertFails(this::confirm, 503, "SERVICE_UNAVAILABLE");
+
+        assertEquals(HoldStatus.PENDING, hold().status());
+        assertNull(hold().paymentKey());
+    }
+
+    @Test
+    void samePaymentCanBeSubmittedAgainAfterTheHandOverFailed() {
+        saga.onPayment = (id, paymentKey) -> {
+            throw new IllegalStateException("Step Functions unreachable");
+        };
+        assertFails(this::confirm, 503, "SERVICE_UNAVAILABLE");
+        sagaBooks();
+
+        assertEquals(200, confirm().status());
+        assertEquals(HoldStatus.CONFIRMED, hold().status());
+    }
+
+    // --- refused before anything is handed over -----------------------------------------------
+
+    @Test
+    void amountOtherThanTheOrdersIsRefusedAndNothingHandedOver() {
+        assertFails(() -> confirm(MINJI, PAYMENT_KEY, TOTAL - 2_000), 400, "AMOUNT_MISMATCH");
+
+        assertTrue(saga.submittedPaymentKeys.isEmpty());
+        assertEquals(HoldStatus.PENDING, hold().status());
+        assertNull(hold().paymentKey());
+    }
+
+    @Test
+    void fractionalAmountIsAValidationError() {
+        ApiException e = assertFails(() -> confirm(MINJI, PAYMENT_KEY, "100.5"), 400, "VALIDATION_FAILED");
+
+        assertEquals(List.of("amount"), e.fieldErrors().stream().map(FieldError::field).toList());
+        assertTrue(saga.submittedPaymentKeys.isEmpty());
+    }
+
+    @Test
+    void orderIdOfAnotherOrderIsAValidationError() {
+        orderId = "T-someone-else";
+
+        assertFails(this::confirm, 400, "VALIDATION_FAILED");
+        assertTrue(saga.submittedPaymentKeys.isEmpty());
+    }
+
+    @Test
+    void confirmAfterTheHoldTimeIsHoldExpired() {
+        clock.advance(BookingFixtures.HOLD_TIME);
+
+        assertFails(this::confirm, 410, "HOLD_EXPIRED");
+
+        assertTrue(saga.submittedPaymentKeys.isEmpty());
+        assertEquals(HoldStatus.PENDING, hold().status());
+    }
+
+    @Test
+    void anotherUsersHoldIsNotFound() {
+        assertFails(() -> confirm("u-seojun", PAYMENT_KEY, TOTAL), 404, "NOT_FOUND");
+
+        assertTrue(saga.submittedPaymentKeys.isEmpty());
+    }
+
+    // --- a second submit ----------------------------------------------------------------------
+
+    @Test
+    void secondSubmitOfTheSamePaymentAnswersTheSameBooking() {
+        sagaBooks();
+        PaymentService.Outcome first = confirm();
+
+        PaymentService.Outcome second = confirm();
+
+        assertEquals(200, second.status());
+        assertEquals(first.body(), second.body());
+        assertEquals(holdId, second.body().get("bookingId"));
+        assertEquals(1, saga.submittedPaymentKeys.size(), "handed over once");
+        assertEquals(1, holds.bookingCount());
+    }
+
+    @Test
+    void anotherPaymentForABookedHoldIsAlreadyProcessed() {
+        sagaBooks();
+        confirm();
+
+        assertFails(() -> confirm(MINJI, "tgen_other", TOTAL), 409, "ALREADY_PROCESSED");
+        assertEquals(1, saga.submittedPaymentKeys.size());
+    }
+
+    @Test
+    void anotherPaymentWhileTheFirstIsBeingConfirmedIsAlreadyProcessed() {
+        confirm();
+
+        assertFails(() -> confirm(MINJI, "tgen_other", TOTAL), 409, "ALREADY_PROCESSED");
+        assertEquals(PAYMENT_KEY, hold().paymentKey());
+    }
+
+    // --- outcomes of the saga -----------------------------------------------------------------
+
+    @Test
+    void cardRejectedIsPaymentRejectedWithTossCode() {
+        sagaFails("REJECT_CARD_PAYMENT", "한도초과 혹은 잔액부족으로 결제에 실패했습니다.");
+
+        ApiException e = assertFails(this::confirm, 402, "PAYMENT_REJECTED");
+
+        assertEquals("REJECT_CARD_PAYMENT", e.providerCode());
+        assertEquals("한도초과 혹은 잔액부족으로 결제에 실패했습니다.", e.getMessage());
+    }
+
+    @Test
+    void bookingFailedAfterApprovalIsAConflict() {
+        sagaFails(HoldRules.BOOKING_FAILED, "The seat could not be booked.");
+
+        assertFails(this::confirm, 409, HoldRules.BOOKING_FAILED);
+    }
+
+    @Test
+    void refundStillPendingIsReportedAsBookingFailed() {
+        sagaFails(HoldRules.REFUND_PENDING, "cancel failed");
+
+        assertFails(this::confirm, 409, HoldRules.BOOKING_FAILED);
+    }
+
+    @Test
+    void paymentServiceRefusingOurRequestIsBadGateway() {
+        sagaFails(HoldRules.PAYMENT_ERROR, "UNAUTHORIZED_KEY");
+
+        assertFails(this::confirm, 502, HoldRules.PAYMENT_ERROR);
+    }
+
+    @Test
+    void holdTimedOutWhileConfirmingIsHoldExpired() {
+        saga.onPayment = (id, paymentKey) -> {
+            holds.release(holds.find(id).orElseThrow(), HoldStatus.EXPIRED, null, null);
+            return true;
+        };
+
+        assertFails(this::confirm, 410, "HOLD_EXPIRED");
+    }
+
+    // --- the fail redirect --------------------------------------------------------------------
+
+    @Test
+    void failRedirectKeepsTheSeatHeldAndRecordsWhy() {
+        Map<String, Object> view = payments.fail(principal(MINJI), jsonBody("""
+                {"holdId": "%s", "code": "PAY_PROCESS_CANCELED", "message": "사용자가 결제를 취소했습니다"}"""
+                .formatted(holdId)));
+
+        assertEquals("PENDING", view.get("status"));
+        assertEquals(Map.of("code", "PAY_PROCESS_CANCELED", "message", "사용자가 결제를 취소했습니다"),
+                view.get("lastPaymentFailure"));
+        assertEquals(HoldStatus.PENDING, hold().status());
+        assertEquals(holdId, holds.seatClaim(SCHEDULE, SEAT).orElseThrow().holdId());
+        assertEquals("PAY_PROCESS_CANCELED", hold().failureCode());
+    }
+
+    @Test
+    void paymentAfterAFailedWindowClearsTheFailure() {
+        payments.fail(principal(MINJI), jsonBody("""
+                {"holdId": "%s", "code": "PAY_PROCESS_CANCELED"}""".formatted(holdId)));
+        sagaBooks();
+
+        assertEquals(200, confirm().status());
+        assertNull(hold().failureCode());
+    }
+
+    @Test
+    void failRedirectForAnotherUsersHoldIsNotFound() {
+        assertFails(() -> payments.fail(principal("u-seojun"), jsonBody("""
+                {"holdId": "%s", "code": "PAY_PROCESS_CANCELED"}""".formatted(holdId))), 404, "NOT_FOUND");
+        assertNull(hold().failureCode());
+    }
+}
