@@ -1,0 +1,366 @@
+package kr.tickets.booking;
+
+import static kr.tickets.booking.BookingFixtures.FEE;
+import static kr.tickets.booking.BookingFixtures.HOLD_TIME;
+import static kr.tickets.booking.BookingFixtures.NOW;
+import static kr.tickets.booking.BookingFixtures.OTHER_SEAT;
+import static kr.tickets.booking.BookingFixtures.R_SEAT;
+import static kr.tickets.booking.BookingFixtures.SCHEDULE;
+import static kr.tickets.booking.BookingFixtures.SEAT;
+import static kr.tickets.booking.BookingFixtures.TICKETING_OPENS;
+import static kr.tickets.booking.BookingFixtures.VIP_PRICE;
+import static kr.tickets.booking.BookingFixtures.principal;
+import static kr.tickets.common.ApiAssertions.assertFails;
+import static kr.tickets.common.ApiAssertions.jsonBody;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import kr.tickets.catalog.InMemoryCatalogRepository;
+import kr.tickets.common.MutableClock;
+import kr.tickets.policy.InMemoryPolicyRepository;
+import kr.tickets.policy.PolicyKey;
+import kr.tickets.policy.PolicyService;
+import kr.tickets.users.InMemoryUserRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SeatHoldServiceTest {
+    private static final String MINJI = "u-minji";
+    private static final String SEOJUN = "u-seojun";
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final InMemoryHoldRepository holds = new InMemoryHoldRepository();
+    private final FakeBookingSagaClient saga = new FakeBookingSagaClient();
+    private final InMemoryCatalogRepository catalog = BookingFixtures.catalog();
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final InMemoryPolicyRepository policyTable = new InMemoryPolicyRepository();
+    private final SeatHoldService service = new SeatHoldService(holds, saga, catalog, new SeatDirectory(catalog), users,
+            new PolicyService(policyTable, clock), clock, "test_ck_fake", "https://tickets.example/pay/success",
+            "https://tickets.example/pay/fail");
+
+    @BeforeEach
+    void signUp() {
+        users.create(BookingFixtures.user(MINJI, "김민지"));
+        users.create(BookingFixtures.user(SEOJUN, "이서준"));
+    }
+
+    private Map<String, Object> hold(String who, String seatId, String idempotencyKey) {
+        return service.hold(principal(who), SCHEDULE, jsonBody("{\"seatId\": \"" + seatId + "\"}"), idempotencyKey);
+    }
+
+    private Map<String, Object> hold(String who, String seatId) {
+        return hold(who, seatId, null);
+    }
+
+    private Hold stored(Map<String, Object> view) {
+        return holds.find((String) view.get("holdId")).orElseThrow();
+    }
+
+    private Map<String, Object> checkout(String holdId, String body) {
+        return service.checkout(principal(MINJI), holdId, jsonBody(body));
+    }
+
+    private void setPolicy(PolicyKey key, JsonNode value) {
+        policyTable.save(key, value, "u-admin", NOW);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> amount(Map<String, Object> view) {
+        return (Map<String, Object>) view.get("amount");
+    }
+
+    // --- holding a seat -----------------------------------------------------------------------
+
+    @Test
+    void holdOfAFreeSeatIsPendingAndCostsSeatPricePlusFee() {
+        Map<String, Object> view = hold(MINJI, SEAT);
+
+        assertEquals("PENDING", view.get("status"));
+        assertEquals(SEAT, view.get("seatId"));
+        assertEquals("1층 A열 1번", view.get("seatLabel"));
+        assertEquals("VIP", view.get("gradeName"));
+        assertEquals(NOW.plus(HOLD_TIME).toString(), view.get("expiresAt"));
+        assertEquals(Map.of("seatPrice", VIP_PRICE, "fee", FEE, "discount", 0L, "total", VIP_PRICE + FEE,
+                "currency", "KRW"), amount(view));
+        assertEquals("T-" + view.get("holdId"), view.get("orderId"));
+        assertEquals("레미제라블 1층 A열 1번", view.get("orderName"));
+
+        Hold hold = stored(view);
+        assertEquals(MINJI, hold.userId());
+        assertEquals(hold.holdId(), holds.seatClaim(SCHEDULE, SEAT).orElseThrow().holdId());
+        assertEquals(List.of(hold.holdId()), saga.started.stream().map(Hold::holdId).toList());
+        assertEquals(List.of(HOLD_TIME.toSeconds()), saga.startedHoldSeconds);
+        assertEquals(1, holds.heldSeats(SCHEDULE));
+    }
+
+    @Test
+    void holdUsesTheFeeAndHoldTimeFromThePolicyTable() {
+        setPolicy(PolicyKey.FEE_KRW, JsonNodeFactory.instance.numberNode(1_500));
+        setPolicy(PolicyKey.HOLD_MINUTES, JsonNodeFactory.instance.numberNode(5));
+
+        Map<String, Object> view = hold(MINJI, SEAT);
+
+        assertEquals(1_500L, amount(view).get("fee"));
+        assertEquals(NOW.plus(Duration.ofMinutes(5)).toString(), view.get("expiresAt"));
+    }
+
+    @Test
+    void holdFailsWhenTheUserAlreadyHoldsASeatOfTheSchedule() {
+        hold(MINJI, SEAT);
+
+        assertFails(() -> hold(MINJI, OTHER_SEAT), 409, "HOLD_LIMIT_REACHED");
+        assertTrue(holds.seatClaim(SCHEDULE, OTHER_SEAT).isEmpty());
+        assertEquals(1, saga.started.size());
+    }
+
+    @Test
+    void holdFailsWhenSeatAlreadyPending() {
+        hold(MINJI, SEAT);
+
+        assertFails(() -> hold(SEOJUN, SEAT), 409, "SEAT_UNAVAILABLE");
+        assertEquals(1, saga.started.size());
+    }
+
+    @Test
+    void holdFailsWhenSeatIsBooked() {
+        Hold minjis = stored(hold(MINJI, SEAT));
+        bookDirectly(minjis);
+        clock.advance(HOLD_TIME.multipliedBy(3));
+
+        assertFails(() -> hold(SEOJUN, SEAT), 409, "SEAT_UNAVAILABLE");
+    }
+
+    private void bookDirectly(Hold hold) {
+        holds.startPayment(hold, "tgen_1", clock.instant().plus(HoldRules.PAYMENT_GRACE), clock.instant());
+        Booking.PaymentInfo payment = new Booking.PaymentInfo("CARD", "카드", "tgen_1", clock.instant(), null);
+        holds.savePayment(hold.holdId(), payment);
+        holds.confirm(holds.find(hold.holdId()).orElseThrow(), BookingFixtures.booking(hold, payment, clock.instant()));
+    }
+
+    @Test
+    void expiredHoldsSeatIsTakenOverAndTheOldHoldExpires() {
+        Hold minjis = stored(hold(MINJI, SEAT));
+        clock.advance(HOLD_TIME);
+
+        Map<String, Object> seojuns = hold(SEOJUN, SEAT);
+
+        assertEquals("PENDING", seojuns.get("status"));
+        assertEquals(seojuns.get("holdId"), holds.seatClaim(SCHEDULE, SEAT).orElseThrow().holdId());
+        assertEquals(HoldStatus.EXPIRED, holds.find(minjis.holdId()).orElseThrow().status());
+        assertEquals(1, holds.heldSeats(SCHEDULE), "the seat stays counted once");
+    }
+
+    @Test
+    void expiredHoldNoLongerCountsTowardsTheUsersLimit() {
+        hold(MINJI, SEAT);
+        clock.advance(HOLD_TIME);
+
+        assertEquals("PENDING", hold(MINJI, OTHER_SEAT).get("status"));
+    }
+
+    @Test
+    void payingHoldsSeatIsNotTakenOverEvenAfterItsTime() {
+        Hold minjis = stored(hold(MINJI, SEAT));
+        clock.advance(HOLD_TIME.minusMinutes(1));
+        holds.startPayment(minjis, "tgen_1", clock.instant().plus(HoldRules.PAYMENT_GRACE), clock.instant());
+        clock.advance(Duration.ofMinutes(1).plus(HoldRules.PAYMENT_GRACE));
+
+        assertFails(() -> hold(SEOJUN, SEAT), 409, "SEAT_UNAVAILABLE");
+
+        assertEquals(HoldStatus.PAYING, holds.find(minjis.holdId()).orElseThrow().status());
+        assertEquals(minjis.holdId(), holds.seatClaim(SCHEDULE, SEAT).orElseThrow().holdId());
+    }
+
+    @Test
+    void holdBeforeTicketingOpensIsTicketingClosed() {
+        clock.advance(Duration.between(NOW, TICKETING_OPENS).minusSeconds(1));
+
+        assertFails(() -> hold(MINJI, SEAT), 409, "TICKETING_CLOSED");
+        assertTrue(holds.seatClaim(SCHEDULE, SEAT).isEmpty());
+    }
+
+    @Test
+    void holdAfterTicketingEndsIsTicketingClosed() {
+        clock.advance(Duration.between(NOW, Instant.parse("2030-05-31T00:00:00Z")));
+
+        assertFails(() -> hold(MINJI, SEAT), 409, "TICKETING_CLOSED");
+    }
+
+    @Test
+    void holdOfASeatNotInTheVenueIsAValidationError() {
+        assertFails(() -> hold(MINJI, "3층-Z-99"), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void holdDuringMaintenanceIsServiceUnavailable() {
+        setPolicy(PolicyKey.MAINTENANCE, JsonNodeFactory.instance.booleanNode(true));
+
+        assertFails(() -> hold(MINJI, SEAT), 503, "MAINTENANCE");
+    }
+
+    // --- Idempotency-Key ----------------------------------------------------------------------
+
+    @Test
+    void sameIdempotencyKeyAnswersTheSameHold() {
+        Map<String, Object> first = hold(MINJI, SEAT, "key-1");
+        clock.advance(Duration.ofSeconds(3));
+
+        Map<String, Object> again = hold(MINJI, SEAT, "key-1");
+
+        assertEquals(first, again);
+        assertEquals(1, saga.started.size());
+    }
+
+    @Test
+    void sameIdempotencyKeyForAnotherSeatIsRefused() {
+        hold(MINJI, SEAT, "key-1");
+
+        assertFails(() -> hold(MINJI, R_SEAT, "key-1"), 422, "IDEMPOTENCY_KEY_REUSED");
+        assertTrue(holds.seatClaim(SCHEDULE, R_SEAT).isEmpty());
+    }
+
+    @Test
+    void idempotencyKeysAreKeptPerUser() {
+        hold(MINJI, SEAT, "key-1");
+
+        Map<String, Object> seojuns = hold(SEOJUN, OTHER_SEAT, "key-1");
+
+        assertEquals(OTHER_SEAT, seojuns.get("seatId"));
+        assertEquals(2, saga.started.size());
+    }
+
+    // --- the saga does not start --------------------------------------------------------------
+
+    @Test
+    void sagaThatDoesNotStartGivesTheSeatBackAndTheKeyCanBeUsedAgain() {
+        saga.startFailure = new IllegalStateException("Step Functions throttled");
+
+        assertFails(() -> hold(MINJI, SEAT, "key-1"), 503, "SERVICE_UNAVAILABLE");
+
+        assertTrue(holds.seatClaim(SCHEDULE, SEAT).isEmpty());
+        assertEquals(0, holds.heldSeats(SCHEDULE));
+        assertTrue(holds.userSeats(MINJI, SCHEDULE).seats().isEmpty());
+
+        saga.startFailure = null;
+        Map<String, Object> retried = hold(MINJI, SEAT, "key-1");
+        assertEquals("PENDING", retried.get("status"));
+        assertEquals(retried.get("holdId"), holds.seatClaim(SCHEDULE, SEAT).orElseThrow().holdId());
+    }
+
+    @Test
+    void holdWhoseSagaDidNotStartEndsAsFailed() {
+        saga.startFailure = new IllegalStateException("Step Functions throttled");
+
+        assertFails(() -> hold(MINJI, SEAT), 503, "SERVICE_UNAVAILABLE");
+
+        Hold failed = holds.find(saga.startAttempts.get(0).holdId()).orElseThrow();
+        assertEquals(HoldStatus.FAILED, failed.status());
+        assertEquals("SAGA_NOT_STARTED", failed.failureCode());
+    }
+
+    // --- release ------------------------------------------------------------------------------
+
+    @Test
+    void releaseOfAPendingHoldFreesTheSeatAndStopsTheSaga() {
+        Hold minjis = stored(hold(MINJI, SEAT));
+        holds.storeTaskToken(minjis.holdId(), "token-" + minjis.holdId());
+
+        service.release(principal(MINJI), minjis.holdId());
+
+        assertEquals(HoldStatus.RELEASED, holds.find(minjis.holdId()).orElseThrow().status());
+        assertTrue(holds.seatClaim(SCHEDULE, SEAT).isEmpty());
+        assertEquals(List.of("token-" + minjis.holdId()), saga.releasedTokens);
+        assertEquals("PENDING", hold(SEOJUN, SEAT).get("status"));
+    }
+
+    @Test
+    void releaseOfAnEndedHoldIsANoOp() {
+        Hold minjis = stored(hold(MINJI, SEAT));
+        service.release(principal(MINJI), minjis.holdId());
+
+        service.release(principal(MINJI), minjis.holdId());
+
+        assertEquals(HoldStatus.RELEASED, holds.find(minjis.holdId()).orElseThrow().status());
+    }
+
+    @Test
+    void releaseOfAPayingHoldIsAlreadyProcessed() {
+        Hold minjis = stored(hold(MINJI, SEAT));
+        holds.startPayment(minjis, "tgen_1", clock.instant().plus(HoldRules.PAYMENT_GRACE), clock.instant());
+
+        assertFails(() -> service.release(principal(MINJI), minjis.holdId()), 409, "ALREADY_PROCESSED");
+
+        assertEquals(HoldStatus.PAYING, holds.find(minjis.holdId()).orElseThrow().status());
+        assertEquals(minjis.holdId(), holds.seatClaim(SCHEDULE, SEAT).orElseThrow().holdId());
+    }
+
+    @Test
+    void releaseOfAnotherUsersHoldIsNotFound() {
+        Hold minjis = stored(hold(MINJI, SEAT));
+
+        assertFails(() -> service.release(principal(SEOJUN), minjis.holdId()), 404, "NOT_FOUND");
+        assertEquals(HoldStatus.PENDING, holds.find(minjis.holdId()).orElseThrow().status());
+    }
+
+    // --- checkout -----------------------------------------------------------------------------
+
+    @Test
+    void checkoutAppliesADiscountCodeFromThePolicyTable() {
+        setPolicy(PolicyKey.DISCOUNT_CODES, JsonNodeFactory.instance.objectNode().put("WELCOME", 3_000));
+        String holdId = (String) hold(MINJI, SEAT).get("holdId");
+
+        Map<String, Object> out = checkout(holdId, "{\"method\": \"CARD\", \"discountCode\": \"welcome\"}");
+
+        assertEquals(Map.of("seatPrice", VIP_PRICE, "fee", FEE, "discount", 3_000L, "total", VIP_PRICE + FEE - 3_000,
+                "currency", "KRW"), out.get("amount"));
+        assertEquals("T-" + holdId, out.get("orderId"));
+        assertEquals("test_ck_fake", out.get("clientKey"));
+        assertEquals("https://tickets.example/pay/success", out.get("successUrl"));
+        Hold stored = holds.find(holdId).orElseThrow();
+        assertEquals("CARD", stored.method());
+        assertEquals("WELCOME", stored.discountCode());
+        assertEquals(VIP_PRICE + FEE - 3_000, stored.price().total());
+    }
+
+    @Test
+    void checkoutWithAnUnknownDiscountCodeIsRefused() {
+        String holdId = (String) hold(MINJI, SEAT).get("holdId");
+
+        assertFails(() -> checkout(holdId, "{\"method\": \"CARD\", \"discountCode\": \"NOPE\"}"), 400,
+                "INVALID_DISCOUNT_CODE");
+        assertEquals(VIP_PRICE + FEE, holds.find(holdId).orElseThrow().price().total());
+    }
+
+    @Test
+    void checkoutWhilePaymentsAreDisabledIsRefusedAndTheSeatStaysHeld() {
+        setPolicy(PolicyKey.PAYMENT_PROVIDER, JsonNodeFactory.instance.textNode("DISABLED"));
+        String holdId = (String) hold(MINJI, SEAT).get("holdId");
+
+        assertFails(() -> checkout(holdId, "{\"method\": \"CARD\"}"), 503, "PAYMENTS_DISABLED");
+        assertEquals(HoldStatus.PENDING, holds.find(holdId).orElseThrow().status());
+        assertEquals(holdId, holds.seatClaim(SCHEDULE, SEAT).orElseThrow().holdId());
+    }
+
+    @Test
+    void checkoutAfterTheHoldTimeIsHoldExpired() {
+        String holdId = (String) hold(MINJI, SEAT).get("holdId");
+        clock.advance(HOLD_TIME);
+
+        assertFails(() -> checkout(holdId, "{\"method\": \"CARD\"}"), 410, "HOLD_EXPIRED");
+    }
+
+    @Test
+    void checkoutWithAnUnknownMethodIsAValidationError() {
+        String holdId = (String) hold(MINJI, SEAT).get("holdId");
+
+        assertFails(() -> checkout(holdId, "{\"method\": \"CASH\"}"), 400, "VALIDATION_FAILED");
+        assertNotEquals("CASH", holds.find(holdId).orElseThrow().method());
+    }
+}
