@@ -1,6 +1,8 @@
 package kr.tickets.localstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +16,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The local stack's conditional writes are atomic under concurrency, as DynamoDB's are:
@@ -67,6 +73,37 @@ class MotoAtomicityIT {
                     put(user), put(email)));
         });
         assertEquals(1, wins);
+    }
+
+    /**
+     * A cancelled transaction leaves no trace: the item it created is gone, the one it updated
+     * and the one it deleted are as before, and writes to other items made before it stay.
+     */
+    @Test
+    void cancelledTransactionPutsBackExactlyTheItemsItTouched() {
+        String kept = "KEPT#" + UUID.randomUUID();
+        String updated = "UPDATED#" + UUID.randomUUID();
+        String deleted = "DELETED#" + UUID.randomUUID();
+        String created = "CREATED#" + UUID.randomUUID();
+        dynamo.putItem(r -> r.tableName(TABLE).item(Map.of("pk", s(kept), "v", s("kept"))));
+        dynamo.putItem(r -> r.tableName(TABLE).item(Map.of("pk", s(updated), "v", s("before"))));
+        dynamo.putItem(r -> r.tableName(TABLE).item(Map.of("pk", s(deleted), "v", s("before"))));
+        TransactionCanceledException cancelled = assertThrows(TransactionCanceledException.class, () ->
+                dynamo.transactWriteItems(r -> r.transactItems(
+                        put(created),
+                        TransactWriteItem.builder().update(Update.builder().tableName(TABLE).key(Map.of("pk", s(updated)))
+                                .updateExpression("SET v = :v").expressionAttributeValues(Map.of(":v", s("after")))
+                                .build()).build(),
+                        TransactWriteItem.builder().delete(Delete.builder().tableName(TABLE).key(Map.of("pk", s(deleted)))
+                                .build()).build(),
+                        TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(TABLE)
+                                .key(Map.of("pk", s(kept))).conditionExpression("v = :other")
+                                .expressionAttributeValues(Map.of(":other", s("other"))).build()).build())));
+        assertEquals("ConditionalCheckFailed", cancelled.cancellationReasons().get(3).code());
+        assertFalse(dynamo.getItem(r -> r.tableName(TABLE).key(Map.of("pk", s(created)))).hasItem());
+        assertEquals("before", dynamo.getItem(r -> r.tableName(TABLE).key(Map.of("pk", s(updated)))).item().get("v").s());
+        assertEquals("before", dynamo.getItem(r -> r.tableName(TABLE).key(Map.of("pk", s(deleted)))).item().get("v").s());
+        assertEquals("kept", dynamo.getItem(r -> r.tableName(TABLE).key(Map.of("pk", s(kept)))).item().get("v").s());
     }
 
     private static TransactWriteItem put(String key) {
