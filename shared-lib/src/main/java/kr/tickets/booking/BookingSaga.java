@@ -50,7 +50,7 @@ public class BookingSaga {
      * hold), REJECTED (with Toss's code), EXPIRED (Toss's session ran out), MISMATCH (Toss
      * approved another amount: cancel it) or FAILED (our request was refused; nothing charged).
      */
-    public Map<String, Object> confirmPayment(String holdId) {
+    public Map<String, Object> confirmPayment(String holdId, int attempt) {
         Hold hold = holds.find(holdId).orElseThrow(() -> new IllegalStateException("no hold " + holdId));
         if (hold.status() != HoldStatus.PAYING) {
             return answer(hold.status() == HoldStatus.CONFIRMED ? "APPROVED" : "NOT_PAYING", "", "");
@@ -58,7 +58,7 @@ public class BookingSaga {
         long amount = hold.price().total();
         TossPayment payment;
         try {
-            payment = toss.confirm(hold.paymentKey(), hold.orderId(), amount, "confirm-" + holdId);
+            payment = toss.confirm(hold.paymentKey(), hold.orderId(), amount, idempotencyKey("confirm", holdId, attempt));
         } catch (TossException e) {
             switch (e.kind()) {
                 case TRANSIENT -> throw new RetryableStepException("Toss confirm failed for now: " + e.code(), e);
@@ -71,8 +71,8 @@ public class BookingSaga {
                 }
                 case ALREADY_PROCESSED -> payment = lookUp(hold.paymentKey());
                 default -> {
-                    LOG.error("payment confirm refused holdId={} code={}", holdId, e.code());
-                    return answer("FAILED", e.code(), e.getMessage());
+                    LOG.error("payment confirm refused holdId={} code={} message={}", holdId, e.code(), e.getMessage());
+                    return answer("FAILED", HoldRules.PAYMENT_ERROR, e.code());
                 }
             }
         }
@@ -124,13 +124,13 @@ public class BookingSaga {
     }
 
     /** Compensation: refunds an approved payment that has no booking (the money invariant). */
-    public Map<String, Object> cancelPayment(String holdId, String reason) {
+    public Map<String, Object> cancelPayment(String holdId, String reason, int attempt) {
         Hold hold = holds.find(holdId).orElseThrow(() -> new IllegalStateException("no hold " + holdId));
         if (hold.paymentKey() == null) {
             return answer("NOTHING_TO_CANCEL", "", "");
         }
         try {
-            toss.cancel(hold.paymentKey(), reason, "cancel-" + holdId);
+            toss.cancel(hold.paymentKey(), reason, idempotencyKey("cancel", holdId, attempt));
         } catch (TossException e) {
             switch (e.kind()) {
                 case TRANSIENT -> throw new RetryableStepException("Toss cancel failed for now: " + e.code(), e);
@@ -154,6 +154,15 @@ public class BookingSaga {
             LOG.info("hold ended holdId={} outcome={} code={}", holdId, outcome, code);
         }
         return answer(released ? outcome.name() : "ALREADY_ENDED", "", "");
+    }
+
+    /**
+     * One key per attempt of a step: a retry after a lost answer cannot charge or refund twice
+     * anyway (Toss answers ALREADY_PROCESSED_PAYMENT / ALREADY_CANCELED_PAYMENT, handled above),
+     * and a fresh key keeps Toss from replaying a remembered provider error to every retry.
+     */
+    static String idempotencyKey(String action, String holdId, int attempt) {
+        return action + "-" + holdId + "-" + attempt;
     }
 
     private TossPayment lookUp(String paymentKey) {

@@ -36,6 +36,7 @@ public class DynamoHoldRepository implements HoldRepository {
     private static final Duration HOLD_CLEANUP = Duration.ofDays(30);
     private static final Duration IDEMPOTENCY_CLEANUP = Duration.ofDays(1);
     private static final String LIVE = "#status IN (:pending, :paying)";
+    private static final int RELEASE_ATTEMPTS = 3;
 
     private final DynamoDbClient dynamo;
     private final String bookingTable;
@@ -108,10 +109,11 @@ public class DynamoHoldRepository implements HoldRepository {
             writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
                     .key(key("HOLD#" + expired.holdId(), "META"))
                     .updateExpression("SET #status = :expired REMOVE taskToken")
-                    .conditionExpression(LIVE)
+                    // A hold whose payment is being confirmed keeps its seat until its saga ends.
+                    .conditionExpression("#status = :pending")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":expired", s(HoldStatus.EXPIRED.name()),
-                            ":pending", s("PENDING"), ":paying", s("PAYING"))).build()).build());
+                            ":pending", s("PENDING"))).build()).build());
             meaning.add(Conflict.SEAT);
         }
 
@@ -150,6 +152,18 @@ public class DynamoHoldRepository implements HoldRepository {
     }
 
     @Override
+    public void forgetIdempotencyKey(String userId, String key) {
+        dynamo.deleteItem(r -> r.tableName(bookingTable).key(key("USER#" + userId, "IDEM#" + key)));
+    }
+
+    @Override
+    public void revertPayment(Hold hold, String paymentKey) {
+        updateHold(hold.holdId(), "SET #status = :pending, version = version + :one REMOVE paymentKey",
+                "#status = :paying AND paymentKey = :k", Map.of(":pending", s("PENDING"), ":paying", s("PAYING"),
+                        ":k", s(paymentKey), ":one", n(1)));
+    }
+
+    @Override
     public Optional<Hold> find(String holdId) {
         return get(bookingTable, "HOLD#" + holdId, "META").map(DynamoHoldRepository::hold);
     }
@@ -159,14 +173,14 @@ public class DynamoHoldRepository implements HoldRepository {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":m", s(method), ":sp", n(price.seatPrice()),
                 ":fee", n(price.fee()), ":d", n(price.discount()), ":v", n(hold.version()), ":one", n(1),
                 ":pending", s("PENDING")));
-        String set = "SET method = :m, seatPrice = :sp, fee = :fee, discount = :d, version = version + :one";
+        String set = "SET #method = :m, seatPrice = :sp, fee = :fee, discount = :d, version = version + :one";
         if (discountCode != null) {
             values.put(":code", s(discountCode));
             set += ", discountCode = :code";
         } else {
             set += " REMOVE discountCode";
         }
-        updateHold(hold.holdId(), set, "#status = :pending AND version = :v", values);
+        updateHold(hold.holdId(), set, "#status = :pending AND version = :v", values, Map.of("#method", "method"));
     }
 
     @Override
@@ -197,32 +211,45 @@ public class DynamoHoldRepository implements HoldRepository {
                         .conditionExpression("holdId = :h")
                         .expressionAttributeValues(Map.of(":until", n(seatUntil.getEpochSecond()),
                                 ":cleanup", n(seatUntil.plus(SEAT_CLEANUP).getEpochSecond()),
-                                ":h", s(hold.holdId()))).build()).build());
-        write(writes, List.of(Conflict.HOLD_STATE, Conflict.SEAT));
+                                ":h", s(hold.holdId()))).build()).build(),
+                // The user's limit counts the seat for as long as the seat stays theirs.
+                TransactWriteItem.builder().update(userSeatsUpdate(hold, "SET seats.#h = :until",
+                        Map.of(":until", n(seatUntil.getEpochSecond())))).build());
+        write(writes, List.of(Conflict.HOLD_STATE, Conflict.SEAT, Conflict.USER_SEATS));
     }
 
     @Override
     public void recordPaymentFailure(String holdId, String code, String message) {
-        updateHold(holdId, "SET failureCode = :c, failureMessage = :m", "attribute_exists(pk)",
-                Map.of(":c", s(code), ":m", s(message)));
+        try {
+            updateHold(holdId, "SET failureCode = :c, failureMessage = :m", "#status = :pending",
+                    Map.of(":c", s(code), ":m", s(message), ":pending", s("PENDING")));
+        } catch (HoldConflict paidMeanwhile) {
+            // A confirm overtook the fail redirect: its outcome is the one that counts.
+        }
     }
 
     @Override
     public void savePayment(String holdId, Booking.PaymentInfo payment) {
         Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":method", s(payment.method()));
         values.put(":label", s(payment.methodLabel()));
         values.put(":approved", s(payment.approvedAt().toString()));
         values.put(":paying", s("PAYING"));
-        String set = "SET methodLabel = :label, approvedAt = :approved";
+        // The method too: a payment confirmed without a checkout has none on the hold yet.
+        String set = "SET #method = :method, methodLabel = :label, approvedAt = :approved";
         if (payment.receiptUrl() != null) {
             values.put(":receipt", s(payment.receiptUrl()));
             set += ", receiptUrl = :receipt";
         }
-        updateHold(holdId, set, "#status = :paying", values);
+        updateHold(holdId, set, "#status = :paying", values, Map.of("#method", "method"));
     }
 
     @Override
     public boolean release(Hold hold, HoldStatus outcome, String failureCode, String failureMessage) {
+        return release(hold, outcome, failureCode, failureMessage, RELEASE_ATTEMPTS);
+    }
+
+    private boolean release(Hold hold, HoldStatus outcome, String failureCode, String failureMessage, int attempts) {
         Optional<SeatClaim> claim = seatClaim(hold.scheduleId(), hold.seatId());
         boolean mine = claim.map(c -> hold.holdId().equals(c.holdId())).orElse(false);
         List<TransactWriteItem> writes = new ArrayList<>();
@@ -264,8 +291,11 @@ public class DynamoHoldRepository implements HoldRepository {
                 return false;
             }
             // The seat changed between the read and the write: decide again from what is there now.
+            if (attempts <= 1) {
+                throw conflict;
+            }
             return find(hold.holdId()).filter(h -> !h.status().isFinal())
-                    .map(h -> release(h, outcome, failureCode, failureMessage)).orElse(false);
+                    .map(h -> release(h, outcome, failureCode, failureMessage, attempts - 1)).orElse(false);
         }
     }
 
@@ -315,10 +345,12 @@ public class DynamoHoldRepository implements HoldRepository {
     }
 
     private Update userSeatsUpdate(Hold hold, String change) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1)));
-        if (change.contains(":zero")) {
-            values.put(":zero", n(0));
-        }
+        return userSeatsUpdate(hold, change, change.contains(":zero") ? Map.of(":zero", n(0)) : Map.of());
+    }
+
+    private Update userSeatsUpdate(Hold hold, String change, Map<String, AttributeValue> changeValues) {
+        Map<String, AttributeValue> values = new HashMap<>(changeValues);
+        values.put(":one", n(1));
         String expression = change.startsWith("SET") ? change + ", version = version + :one"
                 : "SET version = version + :one " + change;
         return Update.builder().tableName(bookingTable)
@@ -384,18 +416,27 @@ public class DynamoHoldRepository implements HoldRepository {
         Map<String, AttributeValue> item = BookingItems.item(booking);
         item.putAll(key("BOOKING#" + booking.bookingId(), "META"));
         item.put("GSI1PK", s("USER#" + booking.userId()));
-        item.put("GSI1SK", s(booking.bookedAt() + "#" + booking.bookingId()));
+        // Fixed-width epoch milliseconds sort as numbers; Instant.toString() varies in length.
+        item.put("GSI1SK", s(String.format("%015d#%s", booking.bookedAt().toEpochMilli(), booking.bookingId())));
         return item;
     }
 
     // --- plumbing -----------------------------------------------------------------------------
 
     private void updateHold(String holdId, String set, String condition, Map<String, AttributeValue> values) {
-        Map<String, String> names = condition.contains("#status") ? Map.of("#status", "status") : null;
+        updateHold(holdId, set, condition, values, Map.of());
+    }
+
+    private void updateHold(String holdId, String set, String condition, Map<String, AttributeValue> values,
+                            Map<String, String> moreNames) {
+        Map<String, String> names = new HashMap<>(moreNames);
+        if (condition.contains("#status")) {
+            names.put("#status", "status");
+        }
         try {
             dynamo.updateItem(r -> r.tableName(bookingTable).key(key("HOLD#" + holdId, "META"))
                     .updateExpression(set).conditionExpression(condition)
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
+                    .expressionAttributeNames(names.isEmpty() ? null : names).expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
             throw new HoldConflict(Conflict.HOLD_STATE);
         }

@@ -54,6 +54,12 @@ public interface HoldRepository {
      */
     void place(Hold hold, SeatClaim expired, UserSeats userSeats, String idempotencyKey, Instant now);
 
+    /** Frees an Idempotency-Key whose hold never started, so a retry with it makes a new hold. */
+    void forgetIdempotencyKey(String userId, String key);
+
+    /** PAYING → PENDING again when the payment could not be handed to the saga (nothing was sent to Toss). */
+    void revertPayment(Hold hold, String paymentKey);
+
     Optional<Hold> find(String holdId);
 
     /** Saves the payment method, discount and price of a PENDING hold (guarded by its version). */

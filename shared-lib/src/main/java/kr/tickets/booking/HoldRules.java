@@ -25,6 +25,10 @@ public final class HoldRules {
     public static final Duration PAYMENT_GRACE = Duration.ofMinutes(3);
     /** The failure code of a hold whose payment was approved but whose seat could not be booked (and was refunded). */
     public static final String BOOKING_FAILED = "BOOKING_FAILED";
+    /** Like {@link #BOOKING_FAILED}, but Toss's cancel did not go through: an operator must refund. */
+    public static final String REFUND_PENDING = "REFUND_PENDING";
+    /** Toss refused our request itself (configuration, invalid request): nothing was charged. */
+    public static final String PAYMENT_ERROR = "PAYMENT_ERROR";
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9_.:-]{1,100}$");
     private static final DateTimeFormatter BOOKING_DATE = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
     private static final int ORDER_NAME_MAX = 100;
@@ -59,7 +63,8 @@ public final class HoldRules {
     }
 
     public static Instant holdUntil(Instant now, int holdMinutes) {
-        return now.plus(Duration.ofMinutes(holdMinutes));
+        // Whole seconds: the hold is stored in epoch seconds, so every answer shows the same instant.
+        return now.plus(Duration.ofMinutes(holdMinutes)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     /**

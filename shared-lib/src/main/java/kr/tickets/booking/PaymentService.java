@@ -53,7 +53,8 @@ public class PaymentService {
         String paymentKey = body.requiredString("paymentKey", 200);
         String orderId = body.requiredString("orderId", 64);
         Long amount = null;
-        if (body.node("amount") == null || !body.node("amount").canConvertToLong()) {
+        if (body.node("amount") == null || !body.node("amount").isIntegralNumber()
+                || !body.node("amount").canConvertToLong()) {
             body.reject("amount", "must be an integer amount in KRW");
         } else {
             amount = body.node("amount").asLong();
@@ -81,7 +82,16 @@ public class PaymentService {
         } catch (HoldRepository.HoldConflict conflict) {
             return resubmitted(holds.find(holdId).orElseThrow(), paymentKey);
         }
-        if (!saga.paymentSubmitted(hold.taskToken(), paymentKey, orderId, amount)) {
+        boolean handedOver;
+        try {
+            handedOver = saga.paymentSubmitted(hold.taskToken(), paymentKey, orderId, amount);
+        } catch (RuntimeException e) {
+            // Toss was not asked: put the hold back so the same payment can be submitted again.
+            LOG.error("payment could not be handed to the saga holdId={}", holdId, e);
+            holds.revertPayment(hold, paymentKey);
+            throw new ApiException(503, "SERVICE_UNAVAILABLE", "The payment could not be taken just now; try again.");
+        }
+        if (!handedOver) {
             // The hold timed out between our check and the hand-over: the saga releases it and
             // never asks Toss, so nothing is charged.
             LOG.info("payment came after the hold's timeout holdId={}", holdId);
@@ -140,12 +150,24 @@ public class PaymentService {
     private static Optional<Outcome> answer(Hold hold) {
         return switch (hold.status()) {
             case CONFIRMED -> Optional.of(new Outcome(200, result(hold.holdId(), "CONFIRMED")));
-            case FAILED -> throw HoldRules.BOOKING_FAILED.equals(hold.failureCode())
-                    ? ApiException.conflict(HoldRules.BOOKING_FAILED, "The seat could not be booked; the payment was refunded.")
-                    : ApiException.paymentRejected(hold.failureCode(),
-                    hold.failureMessage() == null ? "The payment was declined." : hold.failureMessage());
+            case FAILED -> throw failed(hold);
             case EXPIRED, RELEASED -> throw holdExpired();
             default -> Optional.empty();
+        };
+    }
+
+    /** Why a hold's payment failed, as the client should hear it. */
+    private static ApiException failed(Hold hold) {
+        String code = hold.failureCode() == null ? "" : hold.failureCode();
+        return switch (code) {
+            case HoldRules.BOOKING_FAILED -> ApiException.conflict(HoldRules.BOOKING_FAILED,
+                    "The seat could not be booked; the payment was cancelled and refunded.");
+            case HoldRules.REFUND_PENDING -> ApiException.conflict(HoldRules.BOOKING_FAILED,
+                    "The seat could not be booked; the refund is being completed by our staff.");
+            case HoldRules.PAYMENT_ERROR -> new ApiException(502, HoldRules.PAYMENT_ERROR,
+                    "The payment service refused the request; nothing was charged.");
+            default -> ApiException.paymentRejected(code, hold.failureMessage() == null
+                    ? "The payment was declined." : hold.failureMessage());
         };
     }
 

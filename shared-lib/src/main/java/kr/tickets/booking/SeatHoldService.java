@@ -124,7 +124,7 @@ public class SeatHoldService {
                 }
             }
         }
-        startSaga(hold, now);
+        startSaga(hold, key, now);
         LOG.info("seat held holdId={} scheduleId={} seatId={} until={}", holdId, scheduleId, seatId, until);
         return HoldViews.hold(hold, now);
     }
@@ -172,11 +172,11 @@ public class SeatHoldService {
             body.reject("method", "must be CARD or EASY_PAY");
         }
         body.throwIfInvalid();
+        Hold hold = owned(who, holdId);
         Map<PolicyKey, JsonNode> policy = policies.current();
         if (!"TOSS".equals(policy.get(PolicyKey.PAYMENT_PROVIDER).asText())) {
             throw new ApiException(503, "PAYMENTS_DISABLED", "Payments are switched off for now; your seat stays held.");
         }
-        Hold hold = owned(who, holdId);
         Instant now = clock.instant();
         requirePayable(hold, now);
         long discount = HoldRules.discountFor(policy.get(PolicyKey.DISCOUNT_CODES), discountCode);
@@ -227,13 +227,16 @@ public class SeatHoldService {
     }
 
     /** Without its saga a hold would never be released by time: give the seat back and say so. */
-    private void startSaga(Hold hold, Instant now) {
+    private void startSaga(Hold hold, String idempotencyKey, Instant now) {
         long seconds = Math.max(1, Duration.between(now, hold.holdUntil()).toSeconds());
         try {
             saga.start(hold, seconds);
         } catch (RuntimeException e) {
             LOG.error("booking saga did not start holdId={}; releasing the seat", hold.holdId(), e);
             holds.release(hold, HoldStatus.FAILED, "SAGA_NOT_STARTED", "The booking could not be started.");
+            if (idempotencyKey != null) {
+                holds.forgetIdempotencyKey(hold.userId(), idempotencyKey);
+            }
             throw new ApiException(503, "SERVICE_UNAVAILABLE", "The seat could not be held just now; try again.");
         }
     }

@@ -33,6 +33,7 @@ public record Problem(String type, String title, int status, String code, String
             case 410 -> "Gone";
             case 413 -> "Payload Too Large";
             case 415 -> "Unsupported Media Type";
+            case 422 -> "Unprocessable Content";
             case 429 -> "Too Many Requests";
             case 503 -> "Service Unavailable";
             default -> status >= 500 ? "Internal Server Error" : "Error";

@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
 import java.util.Map;
 import kr.tickets.auth.Authenticator;
 import kr.tickets.auth.Principal;
@@ -34,6 +35,7 @@ public class BookingsController {
 
     /** JSON, or the printable HTML page when the client prefers {@code text/html}. */
     @Get("/{bookingId}/receipt")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public HttpResponse<?> receipt(@PathVariable String bookingId, @Header("Accept") @Nullable String accept,
                                    @Header("Authorization") @Nullable String authorization) {
         Principal who = authenticator.require(authorization, Role.USER);
