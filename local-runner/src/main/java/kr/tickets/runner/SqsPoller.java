@@ -43,6 +43,8 @@ public final class SqsPoller implements AutoCloseable {
     private final SqsClient sqs;
     private final Thread thread;
     private final AtomicLong batches = new AtomicLong();
+    /** The newest messages left on the queue for another try (bounded: tests look at recent ones). */
+    private final java.util.Deque<String> kept = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private volatile boolean running = true;
     private boolean failing;
 
@@ -61,6 +63,11 @@ public final class SqsPoller implements AutoCloseable {
 
     public String queueArn() {
         return queueArn;
+    }
+
+    /** Whether the message with this id was handed over and left on the queue for another try. */
+    public boolean keptForRetry(String messageId) {
+        return kept.contains(messageId);
     }
 
     /** How many batches the function has been handed so far. */
@@ -102,23 +109,34 @@ public final class SqsPoller implements AutoCloseable {
         } catch (Throwable e) {
             // Lambda retries the whole batch after the visibility timeout.
             LOG.log(System.Logger.Level.WARNING, function.spec().id() + " failed on a batch from " + queueArn, e);
+            messages.forEach(message -> keep(message.messageId()));
             return;
         }
         Set<String> failed = source.reportBatchItemFailures() ? failures(response, messages) : Set.of();
         if (failed == null) {
             LOG.log(System.Logger.Level.WARNING, function.spec().id()
                     + " answered an invalid batchItemFailures; the whole batch will be retried");
+            messages.forEach(message -> keep(message.messageId()));
             return;
         }
         List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
         for (Message message : messages) {
-            if (!failed.contains(message.messageId())) {
+            if (failed.contains(message.messageId())) {
+                keep(message.messageId());
+            } else {
                 done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size()))
                         .receiptHandle(message.receiptHandle()).build());
             }
         }
         if (!done.isEmpty()) {
             sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(done));
+        }
+    }
+
+    private void keep(String messageId) {
+        kept.addLast(messageId);
+        while (kept.size() > 1000) {
+            kept.pollFirst();
         }
     }
 

@@ -45,10 +45,6 @@ class BookingE2EIT {
         return LocalService.shared().tossSandbox();
     }
 
-    private static String holdStatus(Accounts.Account user, String holdId) {
-        return http.get("/holds/" + holdId, "Authorization", user.bearer()).json().path("status").asText();
-    }
-
     @Test
     void heldSeatIsPendingForOthersThenPaidBookedAndReceipted() throws Exception {
         String scheduleId = Bookings.onSaleSchedule(http, admin);
@@ -110,63 +106,51 @@ class BookingE2EIT {
 
     @Test
     void wrongAmountIsRefusedAndChargesNothing() {
-        String scheduleId = Bookings.onSaleSchedule(http, admin);
-        Accounts.Account buyer = Accounts.create(http);
-        JsonNode hold = Bookings.held(http, buyer, scheduleId, "A-1-2");
+        Purchase purchase = Purchase.start(http, admin, "A-1-2");
         String paymentKey = Bookings.paymentKey();
-        assertProblem(Bookings.confirm(http, buyer, hold, paymentKey, 1_000), 400, "AMOUNT_MISMATCH");
+        assertProblem(purchase.confirm(paymentKey, 1_000), 400, "AMOUNT_MISMATCH");
         assertNull(toss().payment(paymentKey));
-        assertEquals("PENDING", holdStatus(buyer, hold.get("holdId").asText()));
-        assertEquals("PENDING", seatStatus(http, scheduleId, "A-1-2"));
+        assertEquals("PENDING", purchase.holdStatus());
+        assertEquals("PENDING", purchase.seatStatus());
     }
 
     @Test
     void rejectedCardReleasesTheSeat() {
-        String scheduleId = Bookings.onSaleSchedule(http, admin);
-        Accounts.Account buyer = Accounts.create(http);
-        JsonNode hold = Bookings.held(http, buyer, scheduleId, "A-1-3");
-        toss().failNext(hold.get("orderId").asText(), "REJECT_CARD_PAYMENT", 1);
-        Http.Response rejected = Bookings.confirm(http, buyer, hold, Bookings.paymentKey(), VIP_PRICE + FEE);
+        Purchase purchase = Purchase.start(http, admin, "A-1-3");
+        toss().failNext(purchase.orderId(), "REJECT_CARD_PAYMENT", 1);
+        Http.Response rejected = purchase.confirm(Bookings.paymentKey());
         assertProblem(rejected, 402, "PAYMENT_REJECTED");
         assertEquals("REJECT_CARD_PAYMENT", rejected.json().get("providerCode").asText());
-        assertEquals("FAILED", holdStatus(buyer, hold.get("holdId").asText()));
-        assertEquals("AVAILABLE", seatStatus(http, scheduleId, "A-1-3"));
-        Bookings.held(http, Accounts.create(http), scheduleId, "A-1-3");
+        assertEquals("FAILED", purchase.holdStatus());
+        assertEquals("AVAILABLE", purchase.seatStatus());
+        Bookings.held(http, Accounts.create(http), purchase.scheduleId(), "A-1-3");
     }
 
     @Test
     void providerErrorsAreRetriedUntilTossApproves() {
-        String scheduleId = Bookings.onSaleSchedule(http, admin);
-        Accounts.Account buyer = Accounts.create(http);
-        JsonNode hold = Bookings.held(http, buyer, scheduleId, "A-1-4");
-        toss().failNext(hold.get("orderId").asText(), "PROVIDER_ERROR", 2);
+        Purchase purchase = Purchase.start(http, admin, "A-1-4");
+        toss().failNext(purchase.orderId(), "PROVIDER_ERROR", 2);
         String paymentKey = Bookings.paymentKey();
-        Http.Response confirmed = Bookings.confirm(http, buyer, hold, paymentKey, VIP_PRICE + FEE);
-        String bookingId = hold.get("holdId").asText();
+        Http.Response confirmed = purchase.confirm(paymentKey);
         assertTrue(confirmed.status() == 200 || confirmed.status() == 202, confirmed::toString);
-        eventually(SAGA, () -> http.get("/bookings/" + bookingId, "Authorization", buyer.bearer()).json()
-                .path("status").asText(), "CONFIRMED"::equals);
+        eventually(SAGA, purchase::bookingStatus, "CONFIRMED"::equals);
         assertEquals("DONE", toss().payment(paymentKey).path("status").asText());
-        assertEquals("BOOKED", seatStatus(http, scheduleId, "A-1-4"));
+        assertEquals("BOOKED", purchase.seatStatus());
     }
 
     @Test
     void slowTossAnswersProcessingAndStillBooksOnce() {
-        String scheduleId = Bookings.onSaleSchedule(http, admin);
-        Accounts.Account buyer = Accounts.create(http);
-        JsonNode hold = Bookings.held(http, buyer, scheduleId, "A-2-1");
-        // Longer than the client's read timeout: the first confirm times out and is retried with
-        // the same Idempotency-Key.
-        toss().delayNext(hold.get("orderId").asText(), Duration.ofSeconds(12));
+        Purchase purchase = Purchase.start(http, admin, "A-2-1");
+        // Longer than the client's read timeout: the first confirm times out, and the retry finds
+        // the payment Toss approved meanwhile.
+        toss().delayNext(purchase.orderId(), Duration.ofSeconds(12));
         String paymentKey = Bookings.paymentKey();
-        Http.Response answer = Bookings.confirm(http, buyer, hold, paymentKey, 110_000 + FEE);
+        Http.Response answer = purchase.confirm(paymentKey);
         assertEquals(202, answer.status(), answer::toString);
         assertEquals("PROCESSING", answer.json().get("status").asText());
-        String bookingId = answer.json().get("bookingId").asText();
-        assertEquals("PROCESSING", http.get("/bookings/" + bookingId, "Authorization", buyer.bearer()).json()
-                .path("status").asText());
-        eventually(Duration.ofSeconds(60), () -> http.get("/bookings/" + bookingId, "Authorization", buyer.bearer())
-                .json().path("status").asText(), "CONFIRMED"::equals);
+        assertEquals(purchase.holdId(), answer.json().get("bookingId").asText());
+        assertEquals("PROCESSING", purchase.bookingStatus());
+        eventually(Duration.ofSeconds(60), purchase::bookingStatus, "CONFIRMED"::equals);
         JsonNode payment = toss().payment(paymentKey);
         assertEquals("DONE", payment.path("status").asText());
         assertEquals(110_000 + FEE, payment.path("totalAmount").asLong());
@@ -174,55 +158,47 @@ class BookingE2EIT {
 
     @Test
     void approvedPaymentIsCancelledWhenTheBookingCannotBeWritten() {
-        String scheduleId = Bookings.onSaleSchedule(http, admin);
-        Accounts.Account buyer = Accounts.create(http);
-        JsonNode hold = Bookings.held(http, buyer, scheduleId, "A-2-2");
-        String holdId = hold.get("holdId").asText();
+        Purchase purchase = Purchase.start(http, admin, "A-2-2");
         // A booking item already under this id makes the booking transaction fail after Toss approved.
         try (DynamoDbClient dynamo = AwsLocal.dynamo(LocalService.shared().stack().endpoint())) {
             dynamo.putItem(r -> r.tableName("BookingTable").item(Map.of(
-                    "pk", AttributeValue.fromS("BOOKING#" + holdId), "sk", AttributeValue.fromS("META"))));
+                    "pk", AttributeValue.fromS("BOOKING#" + purchase.holdId()), "sk", AttributeValue.fromS("META"))));
         }
         String paymentKey = Bookings.paymentKey();
-        Http.Response answer = Bookings.confirm(http, buyer, hold, paymentKey, 110_000 + FEE);
-        assertProblem(answer, 409, "BOOKING_FAILED");
+        assertProblem(purchase.confirm(paymentKey), 409, "BOOKING_FAILED");
         assertEquals("CANCELED", toss().payment(paymentKey).path("status").asText());
-        assertEquals("FAILED", holdStatus(buyer, holdId));
-        assertEquals("AVAILABLE", seatStatus(http, scheduleId, "A-2-2"));
+        assertEquals("FAILED", purchase.holdStatus());
+        assertEquals("AVAILABLE", purchase.seatStatus());
     }
 
     @Test
     void failRedirectKeepsTheSeatForAnotherTry() {
-        String scheduleId = Bookings.onSaleSchedule(http, admin);
-        Accounts.Account buyer = Accounts.create(http);
-        JsonNode hold = Bookings.held(http, buyer, scheduleId, "A-2-3");
-        Http.Response failed = http.post("/payments/fail", Map.of("holdId", hold.get("holdId").asText(),
+        Purchase purchase = Purchase.start(http, admin, "A-2-3");
+        Http.Response failed = http.post("/payments/fail", Map.of("holdId", purchase.holdId(),
                 "code", "PAY_PROCESS_CANCELED", "message", "사용자에 의해 결제가 취소되었습니다."),
-                "Authorization", buyer.bearer());
+                "Authorization", purchase.buyer().bearer());
         assertEquals(200, failed.status(), failed::toString);
         assertEquals("PENDING", failed.json().get("status").asText());
         assertEquals("PAY_PROCESS_CANCELED", failed.json().at("/lastPaymentFailure/code").asText());
-        assertEquals("PENDING", seatStatus(http, scheduleId, "A-2-3"));
-        Http.Response confirmed = Bookings.confirm(http, buyer, hold, Bookings.paymentKey(), 110_000 + FEE);
+        assertEquals("PENDING", purchase.seatStatus());
+        Http.Response confirmed = purchase.confirm(Bookings.paymentKey());
         assertEquals(200, confirmed.status(), confirmed::toString);
     }
 
     @Test
     void releasedSeatIsFreeAtOnceAndItsSagaEnds() {
-        String scheduleId = Bookings.onSaleSchedule(http, admin);
-        Accounts.Account buyer = Accounts.create(http);
-        JsonNode hold = Bookings.held(http, buyer, scheduleId, "A-2-4");
-        String holdId = hold.get("holdId").asText();
-        String etag = http.get("/schedules/" + scheduleId + "/seats").header("ETag");
-        eventually(SAGA, () -> LocalService.shared().executionStatus(holdId), "RUNNING"::equals);
-        assertEquals(204, http.send("DELETE", "/holds/" + holdId, null, "Authorization", buyer.bearer()).status());
-        assertEquals("RELEASED", holdStatus(buyer, holdId));
-        assertEquals("AVAILABLE", seatStatus(http, scheduleId, "A-2-4"));
-        assertEquals(200, http.get("/schedules/" + scheduleId + "/seats", "If-None-Match", etag).status());
-        eventually(SAGA, () -> LocalService.shared().executionStatus(holdId), "SUCCEEDED"::equals);
-        assertEquals(204, http.send("DELETE", "/holds/" + holdId, null, "Authorization", buyer.bearer()).status());
-        Bookings.held(http, Accounts.create(http), scheduleId, "A-2-4");
-        assertProblem(Bookings.confirm(http, buyer, hold, Bookings.paymentKey(), 110_000 + FEE), 410, "HOLD_EXPIRED");
+        Purchase purchase = Purchase.start(http, admin, "A-2-4");
+        String etag = http.get("/schedules/" + purchase.scheduleId() + "/seats").header("ETag");
+        eventually(SAGA, () -> Bookings.executionStatus(purchase.holdId()), "RUNNING"::equals);
+        String bearer = purchase.buyer().bearer();
+        assertEquals(204, http.send("DELETE", "/holds/" + purchase.holdId(), null, "Authorization", bearer).status());
+        assertEquals("RELEASED", purchase.holdStatus());
+        assertEquals("AVAILABLE", purchase.seatStatus());
+        assertEquals(200, http.get("/schedules/" + purchase.scheduleId() + "/seats", "If-None-Match", etag).status());
+        eventually(SAGA, () -> Bookings.executionStatus(purchase.holdId()), "SUCCEEDED"::equals);
+        assertEquals(204, http.send("DELETE", "/holds/" + purchase.holdId(), null, "Authorization", bearer).status());
+        Bookings.held(http, Accounts.create(http), purchase.scheduleId(), "A-2-4");
+        assertProblem(purchase.confirm(Bookings.paymentKey()), 410, "HOLD_EXPIRED");
     }
 
     @Test

@@ -56,7 +56,7 @@ class BookingRaceE2EIT {
         Map<String, Object> arena = Catalogs.venueBody("러시홀 " + Catalogs.token(),
                 List.of(Map.of("name", "A", "rows", rows)));
         rushSchedules = Bookings.scheduleIds(Bookings.onSale(http, admin, arena,
-                List.of(Catalogs.grade("R", "#c0392b", 99_000, "rows", List.of("A"))), REPETITIONS));
+                List.of(Catalogs.grade("R", "#c0392b", 99_000, "seatIds", rushSeatIds)), REPETITIONS));
         users = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> signups = new ArrayList<>();
@@ -73,7 +73,7 @@ class BookingRaceE2EIT {
     void aHundredUsersOnOneSeatGetExactlyOneHold(RepetitionInfo repetition) throws Exception {
         String scheduleId = oneSeatSchedules.get(repetition.getCurrentRepetition() - 1);
         ConcurrentLinkedQueue<Http.Response> answers = new ConcurrentLinkedQueue<>();
-        rush(users.subList(0, ONE_SEAT_USERS), user -> answers.add(Bookings.hold(Http.client(), user, scheduleId, "A-1-1")));
+        rush(users.subList(0, ONE_SEAT_USERS), user -> answers.add(Bookings.hold(Http.patientClient(), user, scheduleId, "A-1-1")));
         List<Http.Response> won = answers.stream().filter(r -> r.status() == 201).toList();
         assertEquals(1, won.size(), () -> "winners: " + won);
         assertEquals(ONE_SEAT_USERS - 1, answers.stream()
@@ -96,8 +96,9 @@ class BookingRaceE2EIT {
         AtomicInteger doubleHolds = new AtomicInteger();
         AtomicInteger unexpected = new AtomicInteger();
         ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+        Set<String> taken = ConcurrentHashMap.newKeySet();
         rush(users, user -> {
-            Http client = Http.client();
+            Http client = Http.patientClient();
             // Two holds at once from the same user: at most one may win.
             List<String> picks = randomSeats(2, rushSeatIds);
             ExecutorService both = Executors.newFixedThreadPool(2);
@@ -110,6 +111,11 @@ class BookingRaceE2EIT {
                 answers.add(first.get());
             }
             both.shutdown();
+            for (int i = 0; i < picks.size(); i++) {
+                if (answers.get(i).status() == 409 && "SEAT_UNAVAILABLE".equals(answers.get(i).code())) {
+                    taken.add(picks.get(i));
+                }
+            }
             for (int attempt = 0; ; attempt++) {
                 List<Http.Response> won = answers.stream().filter(r -> r.status() == 201).toList();
                 answers.stream().filter(r -> r.status() != 201 && !(r.status() == 409
@@ -124,6 +130,7 @@ class BookingRaceE2EIT {
                 if (!won.isEmpty()) {
                     for (Http.Response w : won) {
                         String seat = w.json().get("seatId").asText();
+                        taken.add(seat);
                         String holdId = w.json().get("holdId").asText();
                         if (holdBySeat.putIfAbsent(seat, holdId) != null) {
                             problems.add("seat " + seat + " held twice");
@@ -133,11 +140,16 @@ class BookingRaceE2EIT {
                     }
                     return null;
                 }
-                List<String> free = available(client, scheduleId);
-                if (free.isEmpty() || attempt > 50) {
+                // What the seat map shows the user: the seats seen taken are gone.
+                List<String> free = rushSeatIds.stream().filter(seat -> !taken.contains(seat)).toList();
+                if (free.isEmpty() || attempt > RUSH_SEATS) {
                     return null;
                 }
-                answers = List.of(Bookings.hold(client, user, scheduleId, randomSeats(1, free).get(0)));
+                String pick = randomSeats(1, free).get(0);
+                answers = List.of(Bookings.hold(client, user, scheduleId, pick));
+                if (answers.get(0).status() != 201) {
+                    taken.add(pick);
+                }
             }
         });
         assertTrue(problems.isEmpty(), problems::toString);
@@ -150,7 +162,7 @@ class BookingRaceE2EIT {
         assertEquals(0, map.get("grades").get(0).get("remaining").asInt());
         map.get("seats").forEach(seat -> assertEquals("PENDING", seat.get("status").asText(), seat::toString));
         rush(new ArrayList<>(ownerByHold.keySet()), holdId -> {
-            Http.Response released = Http.client().send("DELETE", "/holds/" + holdId, null,
+            Http.Response released = Http.patientClient().send("DELETE", "/holds/" + holdId, null,
                     "Authorization", ownerByHold.get(holdId).bearer());
             assertEquals(204, released.status(), released::toString);
             return null;
@@ -166,16 +178,6 @@ class BookingRaceE2EIT {
             }
         }
         throw new AssertionError("nobody owns " + holdId);
-    }
-
-    private static List<String> available(Http client, String scheduleId) {
-        List<String> out = new ArrayList<>();
-        client.get("/schedules/" + scheduleId + "/seats").json().get("seats").forEach(seat -> {
-            if ("AVAILABLE".equals(seat.get("status").asText())) {
-                out.add(seat.get("seatId").asText());
-            }
-        });
-        return out;
     }
 
     private static List<String> randomSeats(int count, List<String> from) {

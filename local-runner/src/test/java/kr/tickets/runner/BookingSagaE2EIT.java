@@ -48,7 +48,7 @@ class BookingSagaE2EIT {
         String holdId = hold.get("holdId").asText();
         assertEquals("PENDING", seatStatus(http, scheduleId, "A-1-1"));
         // The state machine's wait times out after the hold time and releases the seat.
-        eventually(Duration.ofSeconds(120), () -> LocalService.shared().executionStatus(holdId), "SUCCEEDED"::equals);
+        eventually(Duration.ofSeconds(120), () -> Bookings.executionStatus(holdId), "SUCCEEDED"::equals);
         assertEquals("EXPIRED", http.get("/holds/" + holdId, "Authorization", buyer.bearer()).json()
                 .get("status").asText());
         assertEquals("AVAILABLE", seatStatus(http, scheduleId, "A-1-1"));
@@ -68,8 +68,8 @@ class BookingSagaE2EIT {
         JsonNode hold = Bookings.held(http, buyer, scheduleId, "A-1-2");
         String endpoint = LocalService.shared().stack().endpoint();
         String sender = LocalService.shared().stack().functionEnvironments().get("ReceiptsFunction").get("RECEIPT_SENDER");
-        try (SesV2Client ses = AwsLocal.client(SesV2Client.builder(), endpoint);
-             SqsClient sqs = AwsLocal.client(SqsClient.builder(), endpoint)) {
+        try (SesV2Client ses = AwsLocal.sesv2(endpoint);
+             SqsClient sqs = AwsLocal.sqs(endpoint)) {
             ses.deleteEmailIdentity(r -> r.emailIdentity(sender));
             try {
                 Http.Response confirmed = Bookings.confirm(http, buyer, hold, Bookings.paymentKey(), VIP_PRICE + FEE);

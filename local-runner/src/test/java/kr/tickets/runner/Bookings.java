@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import kr.tickets.localstack.AwsLocal;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 
 /**
  * What the booking tests share: a performance on sale now (ticketing opened yesterday, shows in
@@ -92,6 +95,18 @@ final class Bookings {
             }
         }
         throw new AssertionError("no seat " + seatId);
+    }
+
+    /** The status of the hold's booking saga execution (RUNNING, SUCCEEDED, ...), or NONE before it starts. */
+    static String executionStatus(String holdId) {
+        String machine = LocalService.shared().stack().functionEnvironments().get("HoldsFunction")
+                .get("BOOKING_STATE_MACHINE_ARN");
+        String execution = machine.replace(":stateMachine:", ":execution:") + ":hold-" + holdId;
+        try (SfnClient sfn = AwsLocal.sfn(LocalService.shared().stack().endpoint())) {
+            return sfn.describeExecution(r -> r.executionArn(execution)).statusAsString();
+        } catch (ExecutionDoesNotExistException notYet) {
+            return "NONE";
+        }
     }
 
     /** Polls until {@code done} holds for what {@code read} returns, or fails after {@code within}. */

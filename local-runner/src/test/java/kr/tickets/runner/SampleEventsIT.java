@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,15 +79,45 @@ class SampleEventsIT {
         event.setPathParameters(parameters);
     }
 
+    /**
+     * Every API and SQS event has its sample; a function without events (the saga's steps) has
+     * samples named after what the state machine sends it; no sample names a function or event
+     * that does not exist.
+     */
     @Test
-    void everyApiEventHasExactlyOneSampleAndNoSampleIsOrphaned() throws IOException {
+    void everyEventHasExactlyOneSampleAndNoSampleIsOrphaned() throws IOException {
         TreeSet<String> expected = new TreeSet<>();
-        templateEvents().forEach(e -> expected.add(e[0] + "-" + e[1] + ".json"));
+        List<String> withoutEvents = new ArrayList<>();
+        SamTemplate.load().resourcesOfType("AWS::Serverless::Function").forEach((function, resource) -> {
+            Map<String, Object> events = SamTemplate.map(SamTemplate.map(resource.get("Properties")).get("Events"));
+            events.keySet().forEach(event -> expected.add(function + "-" + event + ".json"));
+            if (events.isEmpty()) {
+                withoutEvents.add(function);
+            }
+        });
         TreeSet<String> present = new TreeSet<>();
         try (Stream<Path> files = Files.list(ProjectPaths.root().resolve("events"))) {
             files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).forEach(present::add);
         }
+        String asl = Files.readString(ProjectPaths.root().resolve("statemachines/booking.asl.json"));
+        for (String function : withoutEvents) {
+            List<String> samples = present.stream().filter(n -> n.startsWith(function + "-")).toList();
+            assertTrue(!samples.isEmpty(), function + " has no sample event");
+            for (String sample : samples) {
+                String step = JSON.readTree(ProjectPaths.root().resolve("events/" + sample).toFile()).path("step").asText();
+                assertTrue(asl.contains("\"step\": \"" + step + "\""), sample + ": the state machine sends no step " + step);
+            }
+            present.removeAll(samples);
+        }
         assertEquals(expected, present);
+    }
+
+    @Test
+    void receiptsFunctionReportsARecordItCannotSendAsFailedInsteadOfThrowing() throws Exception {
+        byte[] sample = Files.readAllBytes(ProjectPaths.root().resolve("events/ReceiptsFunction-Receipts.json"));
+        JsonNode answer = JSON.readTree(LocalService.shared().function("ReceiptsFunction").invokeBytes(sample));
+        assertEquals(JSON.readTree(sample).at("/Records/0/messageId").asText(),
+                answer.at("/batchItemFailures/0/itemIdentifier").asText(), answer::toString);
     }
 
     @TestFactory
