@@ -1,0 +1,382 @@
+package kr.tickets.runner.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import kr.tickets.localstack.AwsLocal;
+import kr.tickets.runner.AdminApi;
+import kr.tickets.runner.LocalService;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A ticket-open rush on the local stack: N users, signed up and logged in beforehand, ask for
+ * seats of one schedule at the same instant, each trying another seat after a conflict (as a
+ * seat map that greys out taken seats would let them) until they hold one or none is left.
+ * Prints, per rush, holds per second, the latency of every hold request, the conflicts, and
+ * what one hold writes to DynamoDB in write capacity units.
+ *
+ * <pre>{@code bench/rush.sh}</pre>
+ */
+public final class RushBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SECTIONS = 4;
+    private static final int ROWS = 10;
+    private static final int SEATS_PER_ROW = 25;
+    private static final int USERS = 400;
+    /** Signing up hashes passwords (bcrypt); a few threads keep it from starving the rest. */
+    private static final int SIGNUP_THREADS = 8;
+    private static final int ATTEMPTS_PER_USER = 8;
+    private static final int SEQUENTIAL_HOLDS = 20;
+    private static final long KB = 1024;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(64)).build();
+    private final String baseUrl;
+
+    private RushBenchmark(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** One rush: how many users, on which seats. */
+    private record Rush(String name, int users, List<String> seats, boolean oneAtATime) {
+        Rush(String name, int users, List<String> seats) {
+            this(name, users, seats, false);
+        }
+    }
+
+    private record Result(Rush rush, int requests, int holds, int conflicts, int limits, int other, double seconds,
+                          List<Long> latenciesMicros) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        System.out.println(machine());
+        try (LocalService service = LocalService.start(0, 0);
+             DynamoDbClient dynamo = AwsLocal.dynamo(service.stack().endpoint())) {
+            new RushBenchmark(service.baseUrl()).run(service, dynamo);
+        }
+        System.out.printf("Benchmark took %.1f min.%n", (System.nanoTime() - started) / 60e9);
+        System.exit(0);
+    }
+
+    private static String machine() {
+        Runtime runtime = Runtime.getRuntime();
+        return String.format("Machine: %d cores, %s %s, Java %s, max heap %d MiB%n"
+                        + "Local-emulator numbers: the API gateway and the functions in this JVM, DynamoDB and Step "
+                        + "Functions played by moto (Python; DynamoDB one request at a time), the load generator on "
+                        + "the same machine. Not AWS latencies; the WCU are what the same writes cost in DynamoDB.%n",
+                runtime.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
+                System.getProperty("java.runtime.version"), runtime.maxMemory() / (1024 * 1024));
+    }
+
+    private void run(LocalService service, DynamoDbClient dynamo) throws Exception {
+        AdminApi admin = AdminApi.login(baseUrl);
+        List<String> allSeats = new ArrayList<>();
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (int s = 0; s < SECTIONS; s++) {
+            String section = String.valueOf((char) ('A' + s));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int r = 1; r <= ROWS; r++) {
+                rows.add(Map.of("row", Integer.toString(r), "seats", SEATS_PER_ROW));
+                for (int n = 1; n <= SEATS_PER_ROW; n++) {
+                    allSeats.add(section + "-" + r + "-" + n);
+                }
+            }
+            sections.add(Map.of("name", section, "rows", rows));
+        }
+        String venueId = admin.create("/admin/venues", Map.of("name", "러시 아레나", "address", "서울 송파구 올림픽로 424",
+                "layout", Map.of("sections", sections))).get("venueId").asText();
+        List<Rush> rushes = List.of(
+                new Rush(SEQUENTIAL_HOLDS + " users one after another (baseline), 1,000 seats", SEQUENTIAL_HOLDS,
+                        allSeats, true),
+                new Rush("100 users, 1,000 seats", 100, allSeats),
+                new Rush("400 users, 1,000 seats", USERS, allSeats),
+                new Rush("400 users, the best 200 seats", USERS, allSeats.subList(0, 200)));
+        JsonNode performance = admin.create("/admin/performances", performance(venueId, rushes.size()));
+        System.out.printf("Venue: %,d seats in %d sections; one performance on sale with %d schedules (one a run).%n",
+                allSeats.size(), SECTIONS, rushes.size());
+
+        List<String> bearers = signUp(USERS);
+        List<Result> results = new ArrayList<>();
+        String writeCost = null;
+        for (int i = 0; i < rushes.size(); i++) {
+            String scheduleId = performance.get("schedules").get(i).get("scheduleId").asText();
+            Map<String, String> holds = new ConcurrentHashMap<>();
+            results.add(rush(rushes.get(i), scheduleId, bearers.subList(0, rushes.get(i).users()), holds));
+            if (writeCost == null) {
+                // Sized before the release, while the seat and the saga's token are in place.
+                writeCost = writeCost(service, dynamo, holds.keySet().iterator().next());
+            }
+            releaseAll(holds);
+        }
+        System.out.println();
+        System.out.println("| rush | hold requests | holds | conflicts (409 SEAT_UNAVAILABLE) | other answers "
+                + "| wall s | holds/s | p50 ms | p95 ms | p99 ms | max ms |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Result r : results) {
+            List<Long> sorted = new ArrayList<>(r.latenciesMicros());
+            Collections.sort(sorted);
+            System.out.printf("| %s | %,d | %,d | %,d | %,d | %.1f | %.1f | %.0f | %.0f | %.0f | %.0f |%n",
+                    r.rush().name(), r.requests(), r.holds(), r.conflicts(), r.limits() + r.other(), r.seconds(),
+                    r.holds() / r.seconds(), percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
+                    sorted.get(sorted.size() - 1) / 1000.0);
+        }
+        System.out.println();
+        System.out.println(writeCost);
+    }
+
+    private static Map<String, Object> performance(String venueId, int schedules) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        List<Map<String, Object>> starts = new ArrayList<>();
+        for (int i = 0; i < schedules; i++) {
+            starts.add(Map.of("startAt", now.plus(Duration.ofDays(30 + i)).toString()));
+        }
+        List<Map<String, Object>> grades = List.of(
+                grade("VIP", "#D4AF37", 165_000, "A"), grade("R", "#C0392B", 143_000, "B"),
+                grade("S", "#2980B9", 121_000, "C"), grade("A", "#27AE60", 99_000, "D"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", "티켓 오픈 러시 " + UUID.randomUUID().toString().substring(0, 8));
+        body.put("genre", "CONCERT");
+        body.put("venueId", venueId);
+        body.put("runningTimeMinutes", 150);
+        body.put("thumbnailUrl", "https://cdn.tickets.example/posters/rush.jpg");
+        body.put("description", "티켓 오픈 러시 벤치마크");
+        body.put("ticketingStartAt", now.minus(Duration.ofHours(1)).toString());
+        body.put("ticketingEndAt", now.plus(Duration.ofDays(29)).toString());
+        body.put("grades", grades);
+        body.put("schedules", starts);
+        return body;
+    }
+
+    private static Map<String, Object> grade(String name, String color, long price, String section) {
+        List<String> rows = new ArrayList<>();
+        for (int r = 1; r <= ROWS; r++) {
+            rows.add(section + "-" + r);
+        }
+        return Map.of("name", name, "color", color, "price", price, "rows", rows);
+    }
+
+    /** Signs up and logs in {@code count} users; answers their bearer headers. */
+    private List<String> signUp(int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(SIGNUP_THREADS);
+        List<Future<String>> pending = new ArrayList<>();
+        String run = Long.toString(System.currentTimeMillis() % 100_000_000L);
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            pending.add(pool.submit(() -> {
+                String email = "rush-" + run + "-" + n + "@tickets.example";
+                String phone = String.format("010-%04d-%04d", 1000 + (int) (Long.parseLong(run) % 9000), n);
+                expect(send("POST", "/auth/signup", null, Map.of("name", "관객" + n, "email", email,
+                        "password", "rush!pass1", "phone", phone)), 201);
+                JsonNode tokens = JSON.readTree(expect(send("POST", "/auth/login", null,
+                        Map.of("email", email, "password", "rush!pass1")), 200).body());
+                return "Bearer " + tokens.get("accessToken").asText();
+            }));
+        }
+        List<String> bearers = new ArrayList<>();
+        for (Future<String> bearer : pending) {
+            bearers.add(bearer.get());
+        }
+        pool.shutdown();
+        System.out.printf("%d users signed up and logged in.%n", count);
+        return bearers;
+    }
+
+    /** What one rush counts, shared by its users' threads. */
+    private record Tally(Set<String> taken, ConcurrentLinkedQueue<Long> latencies, AtomicInteger requests,
+                         AtomicInteger conflicts, AtomicInteger limits, AtomicInteger other) {
+        Tally() {
+            this(ConcurrentHashMap.newKeySet(), new ConcurrentLinkedQueue<>(), new AtomicInteger(), new AtomicInteger(),
+                    new AtomicInteger(), new AtomicInteger());
+        }
+    }
+
+    /**
+     * Every user asks at the same instant; the baseline's users ask one after another instead, for
+     * the latency of a hold nobody competes with.
+     */
+    private Result rush(Rush rush, String scheduleId, List<String> askers, Map<String, String> holds)
+            throws Exception {
+        Tally tally = new Tally();
+        ExecutorService pool = Executors.newFixedThreadPool(askers.size());
+        Semaphore turn = new Semaphore(rush.oneAtATime() ? 1 : askers.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> users = new ArrayList<>();
+        for (String bearer : askers) {
+            users.add(pool.submit(() -> {
+                start.await();
+                turn.acquire();
+                try {
+                    holdOneSeat(rush, scheduleId, bearer, tally, holds);
+                } finally {
+                    turn.release();
+                }
+                return null;
+            }));
+        }
+        long began = System.nanoTime();
+        start.countDown();
+        for (Future<?> user : users) {
+            user.get();
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        pool.shutdown();
+        System.out.printf("%s: %d holds in %.1f s.%n", rush.name(), holds.size(), seconds);
+        return new Result(rush, tally.requests().get(), holds.size(), tally.conflicts().get(), tally.limits().get(),
+                tally.other().get(), seconds, new ArrayList<>(tally.latencies()));
+    }
+
+    /** One user: a random seat not seen taken, another after each conflict, until one is held. */
+    private void holdOneSeat(Rush rush, String scheduleId, String bearer, Tally tally, Map<String, String> holds)
+            throws IOException {
+        for (int attempt = 0; attempt < ATTEMPTS_PER_USER; attempt++) {
+            List<String> free = rush.seats().stream().filter(s -> !tally.taken().contains(s)).toList();
+            if (free.isEmpty()) {
+                return;
+            }
+            String seat = free.get(ThreadLocalRandom.current().nextInt(free.size()));
+            long sent = System.nanoTime();
+            HttpResponse<String> answer = send("POST", "/schedules/" + scheduleId + "/holds", bearer,
+                    Map.of("seatId", seat), "Idempotency-Key", UUID.randomUUID().toString());
+            tally.latencies().add((System.nanoTime() - sent) / 1000);
+            tally.requests().incrementAndGet();
+            tally.taken().add(seat);
+            if (answer.statusCode() == 201) {
+                holds.put(JSON.readTree(answer.body()).get("holdId").asText(), bearer);
+                return;
+            }
+            String code = JSON.readTree(answer.body()).path("code").asText();
+            if ("SEAT_UNAVAILABLE".equals(code)) {
+                tally.conflicts().incrementAndGet();
+            } else {
+                (("HOLD_LIMIT_REACHED".equals(code)) ? tally.limits() : tally.other()).incrementAndGet();
+                System.out.println("unexpected answer " + answer.statusCode() + ": " + answer.body());
+                return;
+            }
+        }
+    }
+
+    /** Gives every seat back, so the rush's sagas end (not measured). */
+    private void releaseAll(Map<String, String> holds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<Future<?>> pending = new ArrayList<>();
+        holds.forEach((holdId, bearer) -> pending.add(pool.submit(() ->
+                expect(send("DELETE", "/holds/" + holdId, bearer, null), 204))));
+        for (Future<?> f : pending) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    /**
+     * The write units of one hold, from the sizes of the items it wrote: a transactional write
+     * costs 2 WCU per item per started KB; the saga's first step then stores its callback token
+     * on the hold (one plain update, 1 WCU per KB of the larger of the item before and after).
+     */
+    private static String writeCost(LocalService service, DynamoDbClient dynamo, String holdId) {
+        String bookingTable = service.stack().resources().physicalId("BookingTable");
+        String catalogTable = service.stack().resources().physicalId("CatalogTable");
+        Map<String, AttributeValue> hold = get(dynamo, bookingTable, "HOLD#" + holdId, "META");
+        String scheduleId = hold.get("scheduleId").s();
+        String userId = hold.get("userId").s();
+        Map<String, AttributeValue> seat = get(dynamo, catalogTable, "SCHED#" + scheduleId,
+                "SEAT#" + hold.get("seatId").s());
+        Map<String, AttributeValue> schedule = get(dynamo, catalogTable, "SCHED#" + scheduleId, "META");
+        Map<String, AttributeValue> userSeats = get(dynamo, bookingTable, "USER#" + userId, "SCHED#" + scheduleId);
+        Map<String, AttributeValue> idempotency = Map.of("pk", AttributeValue.fromS("USER#" + userId),
+                "sk", AttributeValue.fromS("IDEM#" + UUID.randomUUID()), "holdId", AttributeValue.fromS(holdId),
+                "expiresAt", AttributeValue.fromN("1795600000"));
+        Map<String, Map<String, AttributeValue>> items = new LinkedHashMap<>();
+        items.put("seat (SCHED#/SEAT#)", seat);
+        items.put("schedule counters (SCHED#/META)", schedule);
+        items.put("user's seats (USER#/SCHED#)", userSeats);
+        items.put("hold (HOLD#/META)", hold);
+        items.put("Idempotency-Key (USER#/IDEM#)", idempotency);
+        StringBuilder out = new StringBuilder("DynamoDB writes of one hold (item sizes read back after the rush):\n\n"
+                + "| item of the hold transaction | bytes | WCU (transactional: 2 a KB) |\n|---|---:|---:|\n");
+        long transaction = 0;
+        for (Map.Entry<String, Map<String, AttributeValue>> item : items.entrySet()) {
+            long bytes = ReadCost.size(item.getValue());
+            long wcu = 2 * Math.max(1, (bytes + KB - 1) / KB);
+            transaction += wcu;
+            out.append(String.format("| %s | %,d | %d |%n", item.getKey(), bytes, wcu));
+        }
+        long tokenWrite = Math.max(1, (ReadCost.size(hold) + KB - 1) / KB);
+        // SCHED#/META carries the catalog's GSI1 keys, so each change of it also rewrites the index copy.
+        long indexCopy = Math.max(1, (ReadCost.size(schedule) + KB - 1) / KB);
+        transaction += indexCopy;
+        out.append(String.format("| GSI1 copy of the schedule counters (catalog's schedules by performance) | %,d | %d |%n",
+                ReadCost.size(schedule), indexCopy));
+        out.append(String.format("| **hold transaction** | | **%d** |%n", transaction));
+        out.append(String.format("| saga stores its task token on the hold (UpdateItem) | %,d | %d |%n",
+                ReadCost.size(hold), tokenWrite));
+        out.append(String.format("| **per hold** | | **%d** |%n", transaction + tokenWrite));
+        return out.toString();
+    }
+
+    private static Map<String, AttributeValue> get(DynamoDbClient dynamo, String table, String pk, String sk) {
+        return dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of("pk", AttributeValue.fromS(pk),
+                "sk", AttributeValue.fromS(sk)))).item();
+    }
+
+    private static double percentile(List<Long> sortedMicros, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sortedMicros.size()) - 1;
+        return sortedMicros.get(Math.max(0, index)) / 1000.0;
+    }
+
+    private HttpResponse<String> send(String method, String path, String bearer, Object body, String... headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofMinutes(3))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            if (bearer != null) {
+                request.header("Authorization", bearer);
+            }
+            for (int i = 0; i < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("expected " + status + ", got " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response;
+    }
+}
