@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.Map;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.localstack.TossSandbox;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,14 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class BookingE2EIT {
     private static final Duration SAGA = Duration.ofSeconds(30);
-    private static Http http;
-    private static String admin;
-
-    @BeforeAll
-    static void start() {
-        http = Http.client();
-        admin = Catalogs.adminBearer(http);
-    }
+    private static final Http http = Http.client();
+    private static final String admin = Catalogs.adminBearer(http);
 
     private static TossSandbox toss() {
         return LocalService.shared().tossSandbox();

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import kr.tickets.localstack.AwsLocal;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -25,14 +24,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * Both change shared settings (the hold time, the SES sender) and put them back.
  */
 class BookingSagaE2EIT {
-    private static Http http;
-    private static String admin;
-
-    @BeforeAll
-    static void start() {
-        http = Http.client();
-        admin = Catalogs.adminBearer(http);
-    }
+    private static final Http http = Http.client();
+    private static final String admin = Catalogs.adminBearer(http);
 
     @Test
     void unpaidHoldIsReleasedWhenItsTimeRunsOutAndALateConfirmChargesNothing() {
