@@ -95,7 +95,7 @@ public class BookingSaga {
         if (hold.status() == HoldStatus.CONFIRMED) {
             return answer("CONFIRMED", "", "");
         }
-        Booking.PaymentInfo payment = holds.approvedPayment(holdId).orElse(null);
+        Booking.PaymentInfo payment = hold.approval();
         if (hold.status() != HoldStatus.PAYING || payment == null) {
             return answer("CONFLICT", "NOT_PAYING", "The hold is " + hold.status());
         }

@@ -395,7 +395,7 @@ public class DynamoHoldRepository implements HoldRepository {
                 Instant.ofEpochSecond(num(item, "holdUntil")), str(item, "orderId"), str(item, "orderName"),
                 new PriceBreakdown(num(item, "seatPrice"), num(item, "fee"), num(item, "discount")),
                 str(item, "method"), str(item, "discountCode"), str(item, "taskToken"), str(item, "paymentKey"),
-                str(item, "failureCode"), str(item, "failureMessage"), num(item, "version"));
+                str(item, "failureCode"), str(item, "failureMessage"), payment(item), num(item, "version"));
     }
 
     /** How Toss approved a hold's payment, or null before approval. */
@@ -405,11 +405,6 @@ public class DynamoHoldRepository implements HoldRepository {
         }
         return new Booking.PaymentInfo(str(item, "method"), str(item, "methodLabel"), str(item, "paymentKey"),
                 Instant.parse(str(item, "approvedAt")), str(item, "receiptUrl"));
-    }
-
-    @Override
-    public Optional<Booking.PaymentInfo> approvedPayment(String holdId) {
-        return get(bookingTable, "HOLD#" + holdId, "META").map(DynamoHoldRepository::payment);
     }
 
     private Map<String, AttributeValue> bookingItem(Booking booking) {

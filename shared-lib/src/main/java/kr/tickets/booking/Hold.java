@@ -6,21 +6,15 @@ import java.time.Instant;
  * One user's claim on one seat of one schedule, and the payment of it. A hold's id is also the
  * id of the booking it becomes, so a 202 "PROCESSING" answer and the booking page share one id.
  * {@code holdUntil} is when the seat is free again unless paid; {@code taskToken} is the saga's
- * callback for the payment.
+ * callback for the payment; {@code approval} is how Toss approved it (null before).
  */
 public record Hold(String holdId, String userId, String customerName, String customerEmail, String scheduleId,
                    String performanceId, String seatId, String seatLabel, String gradeId, String gradeName,
                    HoldStatus status, Instant createdAt, Instant holdUntil, String orderId, String orderName,
                    PriceBreakdown price, String method, String discountCode, String taskToken, String paymentKey,
-                   String failureCode, String failureMessage, long version) {
+                   String failureCode, String failureMessage, Booking.PaymentInfo approval, long version) {
 
     public boolean liveAt(Instant now) {
         return now.isBefore(holdUntil);
-    }
-
-    public Hold withStatus(HoldStatus newStatus) {
-        return new Hold(holdId, userId, customerName, customerEmail, scheduleId, performanceId, seatId, seatLabel,
-                gradeId, gradeName, newStatus, createdAt, holdUntil, orderId, orderName, price, method, discountCode,
-                taskToken, paymentKey, failureCode, failureMessage, version);
     }
 }

@@ -83,7 +83,9 @@ public interface HoldRepository {
     void savePayment(String holdId, Booking.PaymentInfo payment);
 
     /** How Toss approved the hold's payment, once {@link #savePayment} stored it. */
-    Optional<Booking.PaymentInfo> approvedPayment(String holdId);
+    default Optional<Booking.PaymentInfo> approvedPayment(String holdId) {
+        return find(holdId).map(Hold::approval);
+    }
 
     /**
      * Ends a PENDING or PAYING hold with {@code outcome} and frees its seat if the seat is still

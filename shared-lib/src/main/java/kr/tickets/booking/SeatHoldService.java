@@ -96,7 +96,7 @@ public class SeatHoldService {
         Hold hold = new Hold(holdId, user.userId(), user.name(), user.email(), scheduleId, performance.performanceId(),
                 seatId, seat.label(), seat.grade().gradeId(), seat.grade().name(), HoldStatus.PENDING, now, until,
                 HoldRules.orderId(holdId), HoldRules.orderName(performance.title(), seat.label()), price, null, null,
-                null, null, null, null, 1);
+                null, null, null, null, null, 1);
         for (int attempt = 1; ; attempt++) {
             Optional<HoldRepository.SeatClaim> claim = holds.seatClaim(scheduleId, seatId);
             if (claim.isPresent() && !claim.get().expiredAt(now)) {

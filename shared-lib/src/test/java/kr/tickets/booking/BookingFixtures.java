@@ -67,7 +67,7 @@ final class BookingFixtures {
         return new Hold(holdId, userId, "김민지", userId + "@example.com", SCHEDULE, PERFORMANCE, seatId, label, "G1",
                 "VIP", HoldStatus.PENDING, now, now.plus(HOLD_TIME), HoldRules.orderId(holdId),
                 HoldRules.orderName("레미제라블", label), new PriceBreakdown(VIP_PRICE, FEE, 0), null, null, null,
-                null, null, null, 1);
+                null, null, null, null, 1);
     }
 
     /** Places a hold of {@link #SEAT} (see {@link #placeHold(InMemoryHoldRepository, String, String, String, Instant)}). */

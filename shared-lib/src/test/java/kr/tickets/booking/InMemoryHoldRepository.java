@@ -13,8 +13,8 @@ import java.util.Optional;
  *       condition to;</li>
  *   <li>times are compared in epoch seconds, as they are stored;</li>
  *   <li>the hold item keeps what the adapter writes: {@link #place} drops a hold's method,
- *       token, payment key and failure, and {@link #approvedPayment} answers the hold's own
- *       method and payment key with the approval {@link #savePayment} stored;</li>
+ *       token, payment key and failure, and a hold read back carries its own method and payment
+ *       key with the approval {@link #savePayment} stored;</li>
  *   <li>the schedule's counters are modelled as held and booked seats only (the adapter's
  *       condition that the schedule's META item exists always holds here).</li>
  * </ul>
@@ -58,7 +58,12 @@ public final class InMemoryHoldRepository implements HoldRepository {
             return new Hold(p.holdId(), p.userId(), p.customerName(), p.customerEmail(), p.scheduleId(),
                     p.performanceId(), p.seatId(), p.seatLabel(), p.gradeId(), p.gradeName(), status, p.createdAt(),
                     Instant.ofEpochSecond(p.holdUntil().getEpochSecond()), p.orderId(), p.orderName(), price, method,
-                    discountCode, taskToken, paymentKey, failureCode, failureMessage, version);
+                    discountCode, taskToken, paymentKey, failureCode, failureMessage, approval(), version);
+        }
+
+        private Booking.PaymentInfo approval() {
+            return approvedAt == null ? null
+                    : new Booking.PaymentInfo(method, methodLabel, paymentKey, approvedAt, receiptUrl);
         }
     }
 
@@ -220,13 +225,6 @@ public final class InMemoryHoldRepository implements HoldRepository {
         if (payment.receiptUrl() != null) {
             item.receiptUrl = payment.receiptUrl();
         }
-    }
-
-    @Override
-    public Optional<Booking.PaymentInfo> approvedPayment(String holdId) {
-        return Optional.ofNullable(holds.get(holdId)).filter(item -> item.approvedAt != null)
-                .map(item -> new Booking.PaymentInfo(item.method, item.methodLabel, item.paymentKey, item.approvedAt,
-                        item.receiptUrl));
     }
 
     @Override
