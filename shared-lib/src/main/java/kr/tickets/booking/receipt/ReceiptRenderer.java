@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import kr.tickets.booking.Booking;
+import kr.tickets.booking.HoldViews;
 
 /**
  * The receipt of a booking, in the three forms it is read in: the email (subject, HTML and plain
@@ -74,13 +75,7 @@ public class ReceiptRenderer {
         seat.put("gradeName", booking.gradeName());
         out.put("seat", seat);
 
-        Map<String, Object> amount = new LinkedHashMap<>();
-        amount.put("seatPrice", booking.price().seatPrice());
-        amount.put("fee", booking.price().fee());
-        amount.put("discount", booking.price().discount());
-        amount.put("total", booking.price().total());
-        amount.put("currency", "KRW");
-        out.put("amount", amount);
+        out.put("amount", HoldViews.amount(booking.price()));
 
         Map<String, Object> payment = new LinkedHashMap<>();
         Booking.PaymentInfo paid = booking.payment();
