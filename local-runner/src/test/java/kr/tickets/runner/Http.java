@@ -112,36 +112,21 @@ final class Http {
         }
     }
 
-    /**
-     * Reads one response: the head, then exactly Content-Length bytes of body (until the end of
-     * the stream without one). Waiting for the server to close would tie every request's time
-     * to when the server gets round to closing the connection.
-     */
-    private static Response read(InputStream raw) throws IOException {
-        InputStream in = new java.io.BufferedInputStream(raw);
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int state = 0;
-        while (state < 4) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed before the response head ended");
-            }
-            head.write(b);
-            state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3)) ? state + 1
-                    : b == '\r' ? 1 : 0;
-        }
-        String text = head.toString(StandardCharsets.UTF_8);
-        String[] lines = text.substring(0, text.length() - 4).split("\r\n");
+    private static Response read(InputStream in) throws IOException {
+        byte[] all = in.readAllBytes();
+        String text = new String(all, StandardCharsets.UTF_8);
+        int split = text.indexOf("\r\n\r\n");
+        String[] lines = text.substring(0, split).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
         }
-        String length = headers.get("content-length");
-        byte[] body = status == 204 || status == 304 ? new byte[0]
-                : length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length));
-        return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] bytes = text.substring(split + 4).getBytes(StandardCharsets.UTF_8);
+        body.write(bytes);
+        return new Response(status, headers, body.toString(StandardCharsets.UTF_8));
     }
 
     record Response(int status, Map<String, String> headers, String body) {
