@@ -220,6 +220,50 @@ class BookingE2EIT {
         assertProblem(Bookings.hold(http, other, laterSchedule, "A-1-1"), 409, "TICKETING_CLOSED");
     }
 
+    /** The policy switches and the checkout's own refusals, as the web client sees them. */
+    @Test
+    void checkoutAndHoldsFollowThePolicySwitches() {
+        Purchase purchase = Purchase.start(http, admin, "B-1-2");
+        String checkout = "/holds/" + purchase.holdId() + "/checkout";
+        String bearer = purchase.buyer().bearer();
+        assertProblem(http.post(checkout, Map.of("method", "CARD", "discountCode", "NO-SUCH-CODE"),
+                "Authorization", bearer), 400, "INVALID_DISCOUNT_CODE");
+        assertProblem(http.post(checkout, Map.of("method", "BANK"), "Authorization", bearer), 400, "VALIDATION_FAILED");
+        setPolicy("payment.discountCodes", Map.of("WELCOME", 5000));
+        try {
+            Http.Response discounted = http.post(checkout, Map.of("method", "EASY_PAY", "discountCode", "welcome"),
+                    "Authorization", bearer);
+            assertEquals(200, discounted.status(), discounted::toString);
+            assertEquals(5000, discounted.json().at("/amount/discount").asLong());
+            assertEquals(purchase.total() - 5000, discounted.json().at("/amount/total").asLong());
+        } finally {
+            setPolicy("payment.discountCodes", Map.of());
+        }
+        setPolicy("feature.paymentProvider", "DISABLED");
+        try {
+            assertProblem(http.post(checkout, Map.of("method", "CARD"), "Authorization", bearer), 503,
+                    "PAYMENTS_DISABLED");
+        } finally {
+            setPolicy("feature.paymentProvider", "TOSS");
+        }
+        setPolicy("feature.maintenance", true);
+        try {
+            assertProblem(Bookings.hold(http, Accounts.create(http), purchase.scheduleId(), "B-1-1"), 503,
+                    "MAINTENANCE");
+        } finally {
+            setPolicy("feature.maintenance", false);
+        }
+        assertEquals(204, http.send("DELETE", "/holds/" + purchase.holdId(), null, "Authorization", bearer).status());
+        assertProblem(http.post(checkout, Map.of("method", "CARD"), "Authorization", bearer), 410, "HOLD_EXPIRED");
+        assertProblem(http.get("/bookings/" + purchase.holdId() + "/receipt", "Authorization", bearer), 404,
+                "NOT_FOUND");
+    }
+
+    private static void setPolicy(String key, Object value) {
+        Http.Response set = http.send("PUT", "/admin/policies/" + key, Map.of("value", value), "Authorization", admin);
+        assertEquals(200, set.status(), set::toString);
+    }
+
     @Test
     void retriedHoldWithTheSameIdempotencyKeyReturnsTheSameHold() {
         String scheduleId = Bookings.onSaleSchedule(http, admin);
