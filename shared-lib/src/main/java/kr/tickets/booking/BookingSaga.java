@@ -5,8 +5,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import kr.tickets.catalog.CatalogRepository;
 import kr.tickets.catalog.Performance;
 import kr.tickets.catalog.Schedule;
@@ -46,9 +48,32 @@ public class BookingSaga {
     }
 
     /**
+     * The wait for the payment ended (the hold's time ran out): a PENDING hold is released as
+     * EXPIRED (only if still PENDING: the condition of the write, so a payment handed over at the
+     * last moment is never released here). PAYING when a payment was handed over but its hand-over
+     * never reached the wait: the saga confirms it next. ENDED when the hold had already ended.
+     */
+    public Map<String, Object> expire(String holdId) {
+        Hold hold = holds.find(holdId).orElseThrow(() -> new IllegalStateException("no hold " + holdId));
+        if (hold.status() == HoldStatus.PENDING
+                && holds.release(hold, EnumSet.of(HoldStatus.PENDING), HoldStatus.EXPIRED, null, null)) {
+            LOG.info("hold expired holdId={}", holdId);
+            return answer("EXPIRED", "", "");
+        }
+        HoldStatus now = holds.find(holdId).map(Hold::status).orElse(hold.status());
+        if (now == HoldStatus.PAYING) {
+            LOG.warn("hold timed out with a payment handed over; confirming it holdId={}", holdId);
+            return answer("PAYING", "", "");
+        }
+        return answer("ENDED", "", "");
+    }
+
+    /**
      * Asks Toss to approve the payment handed over. APPROVED (the approval is stored on the
-     * hold), REJECTED (with Toss's code), EXPIRED (Toss's session ran out), MISMATCH (Toss
-     * approved another amount: cancel it) or FAILED (our request was refused; nothing charged).
+     * hold), REJECTED (with Toss's code; {@code PAYMENT_KEY_USED} when the key is another order's
+     * payment), EXPIRED (Toss's session ran out), MISMATCH (Toss's record of this order differs
+     * from the hold: the compensation decides from Toss's record) or FAILED (our request was
+     * refused; nothing charged).
      */
     public Map<String, Object> confirmPayment(String holdId, int attempt) {
         Hold hold = holds.find(holdId).orElseThrow(() -> new IllegalStateException("no hold " + holdId));
@@ -75,14 +100,20 @@ public class BookingSaga {
                     return answer("FAILED", HoldRules.PAYMENT_ERROR, e.code());
                 }
             }
+            if (!hold.orderId().equals(payment.orderId())) {
+                // Toss processed this key for another order: this confirm is refused, and that
+                // payment is none of this hold's business (never cancelled from here).
+                LOG.warn("payment key belongs to another order holdId={}", holdId);
+                return answer("REJECTED", HoldRules.PAYMENT_KEY_USED, "The payment belongs to another order.");
+            }
         }
-        if (!"DONE".equals(payment.status()) || payment.totalAmount() != amount || !hold.orderId().equals(payment.orderId())) {
-            LOG.error("Toss approved something else holdId={} status={} amount={} expected={}", holdId,
+        if (!HoldRules.paidFor(hold, payment)) {
+            LOG.error("Toss's record differs from the hold holdId={} status={} amount={} expected={}", holdId,
                     payment.status(), payment.totalAmount(), amount);
-            return answer("MISMATCH", "AMOUNT_MISMATCH", "Toss approved " + payment.totalAmount() + " KRW");
+            return answer("MISMATCH", "AMOUNT_MISMATCH", "Toss has " + payment.status() + " " + payment.totalAmount()
+                    + " KRW");
         }
-        holds.savePayment(holdId, new Booking.PaymentInfo(hold.method() == null ? "CARD" : hold.method(),
-                payment.method(), payment.paymentKey(), approvedAt(payment), payment.receiptUrl()));
+        holds.savePayment(holdId, approval(hold, payment));
         return answer("APPROVED", "", "");
     }
 
@@ -123,27 +154,71 @@ public class BookingSaga {
         return answer("CONFIRMED", "", "");
     }
 
-    /** Compensation: refunds an approved payment that has no booking (the money invariant). */
+    /**
+     * Compensation: refunds this hold's payment if Toss has one. Decides only from Toss's own
+     * record, looked up by the hold's payment key, or by its order id when no key is on record
+     * (or the key is another order's): CANCELLED (refunded now or before), NOTHING_TO_CANCEL
+     * (Toss has no captured payment for this order) or BOOKED (the hold was booked after all:
+     * never refunded from here). A record of this order with another amount is for an operator.
+     */
     public Map<String, Object> cancelPayment(String holdId, String reason, int attempt) {
+        return refund(holdId, reason, idempotencyKey("cancel", holdId, attempt));
+    }
+
+    /** {@link #cancelPayment} with the caller's Idempotency-Key (reconciliation has its own). */
+    Map<String, Object> refund(String holdId, String reason, String idempotencyKey) {
         Hold hold = holds.find(holdId).orElseThrow(() -> new IllegalStateException("no hold " + holdId));
-        if (hold.paymentKey() == null) {
-            return answer("NOTHING_TO_CANCEL", "", "");
+        if (hold.status() == HoldStatus.CONFIRMED) {
+            LOG.warn("compensation found the hold booked; nothing refunded holdId={}", holdId);
+            return answer("BOOKED", "", "");
+        }
+        Optional<TossPayment> found = paymentOf(hold);
+        if (found.isEmpty() || !HoldRules.captured(found.get())) {
+            LOG.info("Toss has no captured payment for the order holdId={} status={}", holdId,
+                    found.map(TossPayment::status).orElse("NONE"));
+            return answer(found.map(p -> "CANCELED".equals(p.status())).orElse(false) ? "CANCELLED"
+                    : "NOTHING_TO_CANCEL", "", "");
+        }
+        TossPayment payment = found.get();
+        if (payment.totalAmount() != hold.price().total()) {
+            throw new PaymentNeedsOperatorException("Toss captured " + payment.totalAmount() + " KRW for order "
+                    + hold.orderId() + ", the hold's amount is " + hold.price().total());
         }
         try {
-            toss.cancel(hold.paymentKey(), reason, idempotencyKey("cancel", holdId, attempt));
+            toss.cancel(payment.paymentKey(), reason, idempotencyKey);
         } catch (TossException e) {
             switch (e.kind()) {
                 case TRANSIENT -> throw new RetryableStepException("Toss cancel failed for now: " + e.code(), e);
                 case ALREADY_PROCESSED -> LOG.info("payment already cancelled holdId={}", holdId);
-                default -> {
-                    if (!"NOT_FOUND_PAYMENT".equals(e.code())) {
-                        throw new IllegalStateException("Toss refused to cancel " + holdId + ": " + e.code(), e);
-                    }
-                }
+                default -> throw new PaymentNeedsOperatorException("Toss refused to cancel " + holdId + ": " + e.code());
             }
         }
         LOG.warn("payment cancelled (compensation) holdId={} reason={}", holdId, reason);
         return answer("CANCELLED", "", "");
+    }
+
+    /**
+     * Toss's record of the hold's order: by the key on record when it is this order's, else by
+     * the order id. Empty only when Toss answered that it has none.
+     */
+    Optional<TossPayment> paymentOf(Hold hold) {
+        try {
+            if (hold.paymentKey() != null) {
+                try {
+                    TossPayment byKey = toss.get(hold.paymentKey());
+                    if (hold.orderId().equals(byKey.orderId())) {
+                        return Optional.of(byKey);
+                    }
+                } catch (TossException e) {
+                    if (!"NOT_FOUND_PAYMENT".equals(e.code())) {
+                        throw e;
+                    }
+                }
+            }
+            return toss.getByOrderId(hold.orderId());
+        } catch (TossException e) {
+            throw new RetryableStepException("Toss lookup failed: " + e.code(), e);
+        }
     }
 
     /** Ends the hold with {@code outcome} (EXPIRED or FAILED) and frees its seat, if it had not ended already. */
@@ -173,6 +248,12 @@ public class BookingSaga {
         }
     }
 
+    /** How Toss approved the hold's payment, as the booking keeps it. */
+    Booking.PaymentInfo approval(Hold hold, TossPayment payment) {
+        return new Booking.PaymentInfo(hold.method() == null ? "CARD" : hold.method(), payment.method(),
+                payment.paymentKey(), approvedAt(payment), payment.receiptUrl());
+    }
+
     private Instant approvedAt(TossPayment payment) {
         return payment.approvedAt() == null ? clock.instant() : OffsetDateTime.parse(payment.approvedAt()).toInstant();
     }
@@ -181,7 +262,7 @@ public class BookingSaga {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static Map<String, Object> answer(String outcome, String code, String message) {
+    static Map<String, Object> answer(String outcome, String code, String message) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("outcome", outcome);
         out.put("code", code == null ? "" : code);

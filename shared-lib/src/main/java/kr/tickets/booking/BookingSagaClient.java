@@ -13,4 +13,7 @@ public interface BookingSagaClient {
 
     /** Ends the saga's wait because the user released the hold; false when it no longer waits. */
     boolean holdReleased(String taskToken);
+
+    /** Whether the hold's saga is still running (and so will settle its payment itself). */
+    boolean running(String holdId);
 }

@@ -5,11 +5,15 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import kr.tickets.aws.DynamoItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,7 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * (the claim: holdId, status, holdUntil) and the schedule's {@code META} counters. Booking
  * table: {@code HOLD#<id> / META}, {@code BOOKING#<id> / META} (GSI1 {@code USER#<id> /
  * <bookedAt>#<id>}), {@code USER#<id> / SCHED#<id>} (the user's seats of a schedule) and
- * {@code USER#<id> / IDEM#<key>}. {@code expiresAt} is only DynamoDB's TTL clean-up, well after
+ * {@code USER#<id> / IDEM#<key>}, {@code PAYKEY#<paymentKey> / META} (the hold a Toss payment key
+ * is attached to) and, on a hold whose payment started, GSI1 {@code PAYMENTS#<hour>#<shard> /
+ * <startedAt>#<id>} (reconciliation's sparse index). {@code expiresAt} is only DynamoDB's TTL clean-up, well after
  * every rule has stopped needing the item.
  */
 @Singleton
@@ -35,7 +41,10 @@ public class DynamoHoldRepository implements HoldRepository {
     private static final Duration SEAT_CLEANUP = Duration.ofDays(1);
     private static final Duration HOLD_CLEANUP = Duration.ofDays(30);
     private static final Duration IDEMPOTENCY_CLEANUP = Duration.ofDays(1);
-    private static final String LIVE = "#status IN (:pending, :paying)";
+    private static final Duration PAYMENT_KEY_CLEANUP = Duration.ofDays(400);
+    /** Reconciliation's index is spread over this many partitions per hour, so no key gets hot in a rush. */
+    static final int RECONCILE_SHARDS = 8;
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
     private static final int RELEASE_ATTEMPTS = 3;
 
     private final DynamoDbClient dynamo;
@@ -157,13 +166,6 @@ public class DynamoHoldRepository implements HoldRepository {
     }
 
     @Override
-    public void revertPayment(Hold hold, String paymentKey) {
-        updateHold(hold.holdId(), "SET #status = :pending, version = version + :one REMOVE paymentKey",
-                "#status = :paying AND paymentKey = :k", Map.of(":pending", s("PENDING"), ":paying", s("PAYING"),
-                        ":k", s(paymentKey), ":one", n(1)));
-    }
-
-    @Override
     public Optional<Hold> find(String holdId) {
         return get(bookingTable, "HOLD#" + holdId, "META").map(DynamoHoldRepository::hold);
     }
@@ -195,27 +197,42 @@ public class DynamoHoldRepository implements HoldRepository {
     }
 
     @Override
-    public void startPayment(Hold hold, String paymentKey, Instant seatUntil, Instant now) {
+    public void startPayment(Hold hold, String paymentKey, Instant now) {
+        Map<String, AttributeValue> keyItem = key(paymentKeyPk(paymentKey), "META");
+        keyItem.put("holdId", s(hold.holdId()));
+        keyItem.put("orderId", s(hold.orderId()));
+        keyItem.put("userId", s(hold.userId()));
+        keyItem.put("createdAt", s(now.toString()));
+        keyItem.put("expiresAt", n(now.plus(PAYMENT_KEY_CLEANUP).getEpochSecond()));
+        Map<String, AttributeValue> holdValues = new HashMap<>(Map.of(":paying", s("PAYING"), ":pending", s("PENDING"),
+                ":k", s(paymentKey), ":one", n(1), ":now", n(now.getEpochSecond()),
+                ":started", s(now.toString()), ":rpk", s(reconcilePk(hold.holdId(), now)),
+                ":rsk", s(reconcileSk(hold.holdId(), now))));
         List<TransactWriteItem> writes = List.of(
                 TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
                         .key(key("HOLD#" + hold.holdId(), "META"))
-                        .updateExpression("SET #status = :paying, paymentKey = :k, version = version + :one "
+                        .updateExpression("SET #status = :paying, paymentKey = :k, paymentStartedAt = :started, "
+                                + "GSI1PK = :rpk, GSI1SK = :rsk, version = version + :one "
                                 + "REMOVE failureCode, failureMessage")
                         .conditionExpression("#status = :pending AND holdUntil > :now")
                         .expressionAttributeNames(Map.of("#status", "status"))
-                        .expressionAttributeValues(Map.of(":paying", s("PAYING"), ":pending", s("PENDING"),
-                                ":k", s(paymentKey), ":one", n(1), ":now", n(now.getEpochSecond()))).build()).build(),
+                        .expressionAttributeValues(holdValues).build()).build(),
+                // One key pays for one order: a key already attached to another hold refuses this one.
+                TransactWriteItem.builder().put(Put.builder().tableName(bookingTable).item(keyItem)
+                        .conditionExpression("attribute_not_exists(pk) OR holdId = :h")
+                        .expressionAttributeValues(Map.of(":h", s(hold.holdId()))).build()).build(),
+                // The seat stays this hold's until its saga ends, however long Toss takes: no expiry
+                // a take-over could use, and no TTL clean-up.
                 TransactWriteItem.builder().update(Update.builder().tableName(catalogTable)
                         .key(key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId()))
-                        .updateExpression("SET holdUntil = :until, expiresAt = :cleanup")
-                        .conditionExpression("holdId = :h")
-                        .expressionAttributeValues(Map.of(":until", n(seatUntil.getEpochSecond()),
-                                ":cleanup", n(seatUntil.plus(SEAT_CLEANUP).getEpochSecond()),
-                                ":h", s(hold.holdId()))).build()).build(),
-                // The user's limit counts the seat for as long as the seat stays theirs.
-                TransactWriteItem.builder().update(userSeatsUpdate(hold, "SET seats.#h = :until",
-                        Map.of(":until", n(seatUntil.getEpochSecond())))).build());
-        write(writes, List.of(Conflict.HOLD_STATE, Conflict.SEAT, Conflict.USER_SEATS));
+                        .updateExpression("REMOVE holdUntil, expiresAt")
+                        .conditionExpression("holdId = :h AND #status = :pending")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":h", s(hold.holdId()), ":pending", s("PENDING")))
+                        .build()).build(),
+                // The user's limit counts the seat until the saga ends (0: no expiry, as for a booked seat).
+                TransactWriteItem.builder().update(userSeatsUpdate(hold, "SET seats.#h = :zero")).build());
+        write(writes, List.of(Conflict.HOLD_STATE, Conflict.PAYMENT_KEY, Conflict.SEAT, Conflict.USER_SEATS));
     }
 
     @Override
@@ -245,17 +262,23 @@ public class DynamoHoldRepository implements HoldRepository {
     }
 
     @Override
-    public boolean release(Hold hold, HoldStatus outcome, String failureCode, String failureMessage) {
-        return release(hold, outcome, failureCode, failureMessage, RELEASE_ATTEMPTS);
+    public boolean release(Hold hold, Set<HoldStatus> from, HoldStatus outcome, String failureCode,
+                           String failureMessage) {
+        return release(hold, from, outcome, failureCode, failureMessage, RELEASE_ATTEMPTS);
     }
 
-    private boolean release(Hold hold, HoldStatus outcome, String failureCode, String failureMessage, int attempts) {
+    private boolean release(Hold hold, Set<HoldStatus> from, HoldStatus outcome, String failureCode,
+                            String failureMessage, int attempts) {
         Optional<SeatClaim> claim = seatClaim(hold.scheduleId(), hold.seatId());
         boolean mine = claim.map(c -> hold.holdId().equals(c.holdId())).orElse(false);
         List<TransactWriteItem> writes = new ArrayList<>();
         List<Conflict> meaning = new ArrayList<>();
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":outcome", s(outcome.name()),
-                ":pending", s("PENDING"), ":paying", s("PAYING"), ":one", n(1)));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":outcome", s(outcome.name()), ":one", n(1)));
+        List<String> allowed = new ArrayList<>();
+        for (HoldStatus state : from) {
+            values.put(":from" + state.ordinal(), s(state.name()));
+            allowed.add(":from" + state.ordinal());
+        }
         String set = "SET #status = :outcome, version = version + :one";
         if (failureCode != null) {
             values.put(":code", s(failureCode));
@@ -265,7 +288,7 @@ public class DynamoHoldRepository implements HoldRepository {
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
                 .key(key("HOLD#" + hold.holdId(), "META"))
                 .updateExpression(set + " REMOVE taskToken")
-                .conditionExpression(LIVE)
+                .conditionExpression("#status IN (" + String.join(", ", allowed) + ")")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(values).build()).build());
         meaning.add(Conflict.HOLD_STATE);
@@ -283,19 +306,28 @@ public class DynamoHoldRepository implements HoldRepository {
         }
         writes.add(TransactWriteItem.builder().update(userSeatsUpdate(hold, "REMOVE seats.#h")).build());
         meaning.add(Conflict.USER_SEATS);
+        if (hold.paymentKey() != null) {
+            // The key was refused or refunded with this hold: free it, so a key someone else sent
+            // here first (a leaked one) does not block its own order's payment.
+            writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(bookingTable)
+                    .key(key(paymentKeyPk(hold.paymentKey()), "META"))
+                    .conditionExpression("attribute_not_exists(pk) OR holdId = :h")
+                    .expressionAttributeValues(Map.of(":h", s(hold.holdId()))).build()).build());
+            meaning.add(Conflict.PAYMENT_KEY);
+        }
         try {
             write(writes, meaning);
             return true;
         } catch (HoldConflict conflict) {
-            if (conflict.conflict() == Conflict.HOLD_STATE) {
+            if (conflict.conflict() == Conflict.HOLD_STATE || conflict.conflict() == Conflict.PAYMENT_KEY) {
                 return false;
             }
             // The seat changed between the read and the write: decide again from what is there now.
             if (attempts <= 1) {
                 throw conflict;
             }
-            return find(hold.holdId()).filter(h -> !h.status().isFinal())
-                    .map(h -> release(h, outcome, failureCode, failureMessage, attempts - 1)).orElse(false);
+            return find(hold.holdId()).filter(h -> from.contains(h.status()))
+                    .map(h -> release(h, from, outcome, failureCode, failureMessage, attempts - 1)).orElse(false);
         }
     }
 
@@ -329,7 +361,51 @@ public class DynamoHoldRepository implements HoldRepository {
         return get(bookingTable, "BOOKING#" + bookingId, "META").map(BookingItems::booking);
     }
 
+    @Override
+    public List<Hold> paymentsToReconcile(Instant from, Instant to) {
+        List<Hold> out = new ArrayList<>();
+        for (Instant hour = from.truncatedTo(ChronoUnit.HOURS); !hour.isAfter(to);
+             hour = hour.plus(Duration.ofHours(1))) {
+            for (int shard = 0; shard < RECONCILE_SHARDS; shard++) {
+                String pk = "PAYMENTS#" + HOUR.format(hour) + "#" + shard;
+                Map<String, AttributeValue> start = null;
+                do {
+                    Map<String, AttributeValue> page = start;
+                    var result = dynamo.query(r -> r.tableName(bookingTable).indexName("GSI1")
+                            .keyConditionExpression("GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to")
+                            .expressionAttributeValues(Map.of(":pk", s(pk),
+                                    ":from", s(String.format("%015d", from.toEpochMilli())),
+                                    ":to", s(String.format("%015d~", to.toEpochMilli()))))
+                            .exclusiveStartKey(page));
+                    result.items().forEach(item -> out.add(hold(item)));
+                    start = result.hasLastEvaluatedKey() && !result.lastEvaluatedKey().isEmpty()
+                            ? result.lastEvaluatedKey() : null;
+                } while (start != null);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void markReconciled(String holdId) {
+        dynamo.updateItem(r -> r.tableName(bookingTable).key(key("HOLD#" + holdId, "META"))
+                .updateExpression("REMOVE GSI1PK, GSI1SK").conditionExpression("attribute_exists(pk)"));
+    }
+
     // --- items --------------------------------------------------------------------------------
+
+    static String paymentKeyPk(String paymentKey) {
+        return "PAYKEY#" + paymentKey;
+    }
+
+    /** Reconciliation's index: the hour the payment started and a shard of the hold id. */
+    static String reconcilePk(String holdId, Instant startedAt) {
+        return "PAYMENTS#" + HOUR.format(startedAt) + "#" + Math.floorMod(holdId.hashCode(), RECONCILE_SHARDS);
+    }
+
+    static String reconcileSk(String holdId, Instant startedAt) {
+        return String.format("%015d#%s", startedAt.toEpochMilli(), holdId);
+    }
 
     /** The schedule's counters move with every seat change, and its version (the seat map's ETag) too. */
     private Update scheduleCounters(Hold hold, int held, int booked) {

@@ -1,8 +1,11 @@
 package kr.tickets.booking;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Holds, the seats they claim and the bookings they become. Every change of a seat is one
@@ -23,7 +26,10 @@ public interface HoldRepository {
     }
 
     /** Which condition of a transaction failed. */
-    enum Conflict { SEAT, USER_SEATS, IDEMPOTENCY_KEY, HOLD_STATE }
+    enum Conflict { SEAT, USER_SEATS, IDEMPOTENCY_KEY, HOLD_STATE, PAYMENT_KEY }
+
+    /** The holds the saga may still be working on: a release from the saga takes either. */
+    Set<HoldStatus> LIVE = EnumSet.of(HoldStatus.PENDING, HoldStatus.PAYING);
 
     final class HoldConflict extends RuntimeException {
         private final Conflict conflict;
@@ -57,9 +63,6 @@ public interface HoldRepository {
     /** Frees an Idempotency-Key whose hold never started, so a retry with it makes a new hold. */
     void forgetIdempotencyKey(String userId, String key);
 
-    /** PAYING → PENDING again when the payment could not be handed to the saga (nothing was sent to Toss). */
-    void revertPayment(Hold hold, String paymentKey);
-
     Optional<Hold> find(String holdId);
 
     /** Saves the payment method, discount and price of a PENDING hold (guarded by its version). */
@@ -69,12 +72,15 @@ public interface HoldRepository {
     boolean storeTaskToken(String holdId, String taskToken);
 
     /**
-     * PENDING → PAYING with the payment key while the hold is live, and keeps the seat until
-     * {@code seatUntil} so the confirmation can finish.
+     * PENDING → PAYING with the payment key while the hold is live, in one transaction with: the
+     * key's uniqueness item (a key already attached to another hold refuses the payment before
+     * Toss is asked), the seat kept for this hold until its saga ends (no expiry), the seat counted
+     * against the user until then, and the hold listed for reconciliation.
      *
-     * @throws HoldConflict HOLD_STATE when the hold is no longer PENDING and live
+     * @throws HoldConflict HOLD_STATE when the hold is no longer PENDING and live, PAYMENT_KEY
+     *                      when the key belongs to another hold
      */
-    void startPayment(Hold hold, String paymentKey, Instant seatUntil, Instant now);
+    void startPayment(Hold hold, String paymentKey, Instant now);
 
     /** Remembers why the payment window failed; the hold stays PENDING. */
     void recordPaymentFailure(String holdId, String code, String message);
@@ -88,10 +94,17 @@ public interface HoldRepository {
     }
 
     /**
-     * Ends a PENDING or PAYING hold with {@code outcome} and frees its seat if the seat is still
-     * this hold's. False when the hold had already ended (nothing written).
+     * Ends a hold that is in one of the states {@code from} with {@code outcome}, frees its seat if
+     * the seat is still this hold's, and frees its payment key. The state is the write's
+     * condition, so a hold that moved on meanwhile is left alone. False when the hold was not in
+     * {@code from} (nothing written).
      */
-    boolean release(Hold hold, HoldStatus outcome, String failureCode, String failureMessage);
+    boolean release(Hold hold, Set<HoldStatus> from, HoldStatus outcome, String failureCode, String failureMessage);
+
+    /** {@link #release(Hold, Set, HoldStatus, String, String)} of a PENDING or PAYING hold. */
+    default boolean release(Hold hold, HoldStatus outcome, String failureCode, String failureMessage) {
+        return release(hold, LIVE, outcome, failureCode, failureMessage);
+    }
 
     /**
      * PAYING → CONFIRMED: the seat becomes BOOKED and the booking is written, all or nothing.
@@ -101,4 +114,13 @@ public interface HoldRepository {
     void confirm(Hold hold, Booking booking);
 
     Optional<Booking> findBooking(String bookingId);
+
+    /**
+     * Holds whose payment started between {@code from} and {@code to} and that reconciliation has
+     * not yet found settled (a sparse index: a hold leaves it with {@link #markReconciled}).
+     */
+    List<Hold> paymentsToReconcile(Instant from, Instant to);
+
+    /** Takes a hold out of reconciliation once Toss and the hold agree. */
+    void markReconciled(String holdId);
 }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import kr.tickets.catalog.Performance;
 import kr.tickets.catalog.Schedule;
 import kr.tickets.common.ApiException;
+import kr.tickets.payment.TossPayment;
 
 /**
  * The booking rules that need no storage (requirements §3–§4): when seats may be held, what a
@@ -29,6 +30,10 @@ public final class HoldRules {
     public static final String REFUND_PENDING = "REFUND_PENDING";
     /** Toss refused our request itself (configuration, invalid request): nothing was charged. */
     public static final String PAYMENT_ERROR = "PAYMENT_ERROR";
+    /** The payment key is attached to another hold, or Toss processed it for another order. */
+    public static final String PAYMENT_KEY_USED = "PAYMENT_KEY_USED";
+    /** Reconciliation ended a hold whose payment Toss never captured. */
+    public static final String PAYMENT_NOT_COMPLETED = "PAYMENT_NOT_COMPLETED";
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9_.:-]{1,100}$");
     private static final DateTimeFormatter BOOKING_DATE = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
     private static final int ORDER_NAME_MAX = 100;
@@ -60,6 +65,17 @@ public final class HoldRules {
             throw ApiException.conflict("HOLD_LIMIT_REACHED",
                     "You already hold or own " + limit + (limit == 1 ? " seat" : " seats") + " of this schedule.");
         }
+    }
+
+    /** Toss holds the money of a payment in these states (a full cancel is our only refund). */
+    public static boolean captured(TossPayment payment) {
+        return "DONE".equals(payment.status()) || "PARTIAL_CANCELED".equals(payment.status());
+    }
+
+    /** Toss's record is this hold's payment, approved for exactly the hold's order and amount. */
+    public static boolean paidFor(Hold hold, TossPayment payment) {
+        return "DONE".equals(payment.status()) && hold.orderId().equals(payment.orderId())
+                && payment.totalAmount() == hold.price().total();
     }
 
     public static Instant holdUntil(Instant now, int holdMinutes) {

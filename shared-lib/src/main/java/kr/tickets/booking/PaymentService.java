@@ -78,26 +78,30 @@ public class PaymentService {
         }
         hold = withTaskToken(hold);
         try {
-            holds.startPayment(hold, paymentKey, now.plus(HoldRules.PAYMENT_GRACE), now);
+            holds.startPayment(hold, paymentKey, now);
         } catch (HoldRepository.HoldConflict conflict) {
+            if (conflict.conflict() == HoldRepository.Conflict.PAYMENT_KEY) {
+                LOG.warn("payment key already attached to another hold holdId={}", holdId);
+                throw paymentKeyUsed();
+            }
             return resubmitted(holds.find(holdId).orElseThrow(), paymentKey);
         }
+        // From here the hold is PAYING with its key on record: whatever happens to the hand-over,
+        // the saga (its timeout path confirms a payment whose hand-over never arrived) or
+        // reconciliation settles it with Toss. Nothing is put back.
         boolean handedOver;
         try {
             handedOver = saga.paymentSubmitted(hold.taskToken(), paymentKey, orderId, amount);
         } catch (RuntimeException e) {
-            // Toss was not asked: put the hold back so the same payment can be submitted again.
-            LOG.error("payment could not be handed to the saga holdId={}", holdId, e);
-            holds.revertPayment(hold, paymentKey);
-            throw new ApiException(503, "SERVICE_UNAVAILABLE", "The payment could not be taken just now; try again.");
+            // A timeout or a lost answer may have reached Step Functions: never guess.
+            LOG.error("payment hand-over to the saga had no clear answer holdId={}", holdId, e);
+            return new Outcome(202, result(holdId, "PROCESSING"));
         }
         if (!handedOver) {
-            // The hold timed out between our check and the hand-over: the saga releases it and
-            // never asks Toss, so nothing is charged.
-            LOG.info("payment came after the hold's timeout holdId={}", holdId);
-            throw holdExpired();
+            LOG.info("the saga stopped waiting before the hand-over; its timeout path settles holdId={}", holdId);
+        } else {
+            LOG.info("payment handed to the saga holdId={}", holdId);
         }
-        LOG.info("payment handed to the saga holdId={}", holdId);
         return awaitOutcome(holdId);
     }
 
@@ -166,6 +170,9 @@ public class PaymentService {
                     "The seat could not be booked; the refund is being completed by our staff.");
             case HoldRules.PAYMENT_ERROR -> new ApiException(502, HoldRules.PAYMENT_ERROR,
                     "The payment service refused the request; nothing was charged.");
+            case HoldRules.PAYMENT_KEY_USED -> paymentKeyUsed();
+            case HoldRules.PAYMENT_NOT_COMPLETED -> new ApiException(502, HoldRules.PAYMENT_ERROR,
+                    "The payment was not completed; nothing was charged.");
             default -> ApiException.paymentRejected(code, hold.failureMessage() == null
                     ? "The payment was declined." : hold.failureMessage());
         };
@@ -194,6 +201,11 @@ public class PaymentService {
     private Hold owned(Principal who, String holdId) {
         return holds.find(holdId).filter(h -> h.userId().equals(who.userId()))
                 .orElseThrow(() -> ApiException.notFound("No hold " + holdId + "."));
+    }
+
+    private static ApiException paymentKeyUsed() {
+        return ApiException.conflict(HoldRules.PAYMENT_KEY_USED,
+                "이 결제는 다른 주문에 사용되었습니다. 결제창에서 다시 결제해 주세요.");
     }
 
     private static ApiException holdExpired() {

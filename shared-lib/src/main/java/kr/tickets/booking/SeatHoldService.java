@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -136,21 +137,24 @@ public class SeatHoldService {
 
     /**
      * Gives the seat back: 204 for a PENDING hold (and again for one already ended); 409
-     * ALREADY_PROCESSED while its payment is being confirmed or once it is booked.
+     * ALREADY_PROCESSED while its payment is being confirmed or once it is booked. Only a PENDING
+     * hold is released, and that is the write's condition: a payment handed over a moment
+     * earlier is never undone from here.
      */
     public void release(Principal who, String holdId) {
         Hold hold = owned(who, holdId);
-        if (hold.status() == HoldStatus.PAYING || hold.status() == HoldStatus.CONFIRMED) {
-            throw ApiException.conflict("ALREADY_PROCESSED", hold.status() == HoldStatus.CONFIRMED
-                    ? "The seat is booked; cancel the booking instead." : "The payment is being confirmed.");
-        }
-        if (hold.status().isFinal()) {
+        if (hold.status().isFinal() && hold.status() != HoldStatus.CONFIRMED) {
             return;
         }
-        if (!holds.release(hold, HoldStatus.RELEASED, null, null)) {
-            Hold now = holds.find(holdId).orElseThrow();
-            if (now.status() == HoldStatus.PAYING || now.status() == HoldStatus.CONFIRMED) {
-                throw ApiException.conflict("ALREADY_PROCESSED", "The payment is being confirmed.");
+        if (!holds.release(hold, EnumSet.of(HoldStatus.PENDING), HoldStatus.RELEASED, null, null)) {
+            HoldStatus now = holds.find(holdId).orElseThrow().status();
+            if (now == HoldStatus.PAYING) {
+                throw ApiException.conflict("ALREADY_PROCESSED",
+                        "결제가 진행 중인 좌석은 선점을 해제할 수 없습니다. 결제 결과를 확인해 주세요.");
+            }
+            if (now == HoldStatus.CONFIRMED) {
+                throw ApiException.conflict("ALREADY_PROCESSED",
+                        "예매가 완료된 좌석입니다. 선점 해제 대신 예매 취소를 이용해 주세요.");
             }
             return;
         }

@@ -7,6 +7,8 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
@@ -49,6 +51,16 @@ public class SfnBookingSagaClient implements BookingSagaClient {
             sfn.sendTaskSuccess(r -> r.taskToken(taskToken).output(output.toString()));
             return true;
         } catch (TaskTimedOutException | TaskDoesNotExistException | InvalidTokenException noLongerWaiting) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean running(String holdId) {
+        String execution = stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + executionName(holdId);
+        try {
+            return sfn.describeExecution(r -> r.executionArn(execution)).status() == ExecutionStatus.RUNNING;
+        } catch (ExecutionDoesNotExistException never) {
             return false;
         }
     }

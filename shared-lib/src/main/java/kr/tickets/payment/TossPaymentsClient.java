@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Toss Payments core API v1 over HTTP: confirm, look up and cancel a payment. Authenticates with
@@ -45,6 +46,22 @@ public class TossPaymentsClient {
     /** {@code GET /v1/payments/{paymentKey}}. */
     public TossPayment get(String paymentKey) {
         return send("GET", "v1/payments/" + path(paymentKey), null, null);
+    }
+
+    /**
+     * {@code GET /v1/payments/orders/{orderId}}: the payment of an order, or empty when Toss answers
+     * that it has none ({@code NOT_FOUND_PAYMENT}) — the only way to know that nothing was charged.
+     * Any other failure (no answer included) is thrown: it says nothing about the money.
+     */
+    public Optional<TossPayment> getByOrderId(String orderId) {
+        try {
+            return Optional.of(send("GET", "v1/payments/orders/" + path(orderId), null, null));
+        } catch (TossException e) {
+            if ("NOT_FOUND_PAYMENT".equals(e.code())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** {@code POST /v1/payments/{paymentKey}/cancel}: a full cancel (no cancelAmount). */

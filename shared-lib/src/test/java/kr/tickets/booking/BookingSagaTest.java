@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import kr.tickets.common.Ids;
 import kr.tickets.common.MutableClock;
@@ -34,9 +35,13 @@ class BookingSagaTest {
         final List<String> confirmCalls = new ArrayList<>();
         final List<String> confirmIdempotencyKeys = new ArrayList<>();
         final List<String> lookedUp = new ArrayList<>();
+        final List<String> lookedUpOrders = new ArrayList<>();
+        final List<String> cancelledKeys = new ArrayList<>();
         final List<String> cancelIdempotencyKeys = new ArrayList<>();
         Supplier<TossPayment> onConfirm;
         Supplier<TossPayment> onGet;
+        /** Toss's payment of an order; null stands for Toss's NOT_FOUND_PAYMENT. */
+        Supplier<TossPayment> onGetByOrder = () -> null;
         Supplier<TossPayment> onCancel;
 
         FakeToss() {
@@ -58,8 +63,15 @@ class BookingSagaTest {
         }
 
         @Override
+        public Optional<TossPayment> getByOrderId(String orderId) {
+            lookedUpOrders.add(orderId);
+            return Optional.ofNullable(onGetByOrder.get());
+        }
+
+        @Override
         public TossPayment cancel(String paymentKey, String reason, String idempotencyKey) {
             cancelIdempotencyKeys.add(idempotencyKey);
+            cancelledKeys.add(paymentKey);
             return onCancel.get();
         }
     }
@@ -80,8 +92,7 @@ class BookingSagaTest {
         orderId = hold.orderId();
         holds.saveCheckout(hold, "EASY_PAY", null, hold.price());
         clock.advance(Duration.ofMinutes(1));
-        holds.startPayment(holds.find(holdId).orElseThrow(), PAYMENT_KEY,
-                clock.instant().plus(HoldRules.PAYMENT_GRACE), clock.instant());
+        holds.startPayment(holds.find(holdId).orElseThrow(), PAYMENT_KEY, clock.instant());
     }
 
     private TossPayment done(long amount) {
@@ -158,6 +169,19 @@ class BookingSagaTest {
 
         assertEquals(List.of(PAYMENT_KEY), toss.lookedUp);
         assertEquals("간편결제", holds.approvedPayment(holdId).orElseThrow().methodLabel());
+    }
+
+    @Test
+    void alreadyProcessedKeyOfAnotherOrderIsRefusedAndNeverCancelled() {
+        toss.onConfirm = fails(400, "ALREADY_PROCESSED_PAYMENT");
+        toss.onGet = () -> new TossPayment(PAYMENT_KEY, "T-someone-else", "DONE", "카드", 99_000, null, null);
+
+        Map<String, Object> answer = saga.confirmPayment(holdId, 1);
+
+        assertEquals("REJECTED", outcome(answer));
+        assertEquals(HoldRules.PAYMENT_KEY_USED, answer.get("code"));
+        assertTrue(holds.approvedPayment(holdId).isEmpty());
+        assertTrue(toss.cancelIdempotencyKeys.isEmpty());
     }
 
     @Test
@@ -275,35 +299,153 @@ class BookingSagaTest {
 
     // --- cancelPayment ------------------------------------------------------------------------
 
+    private TossPayment payment(String key, String order, String status, long amount) {
+        return new TossPayment(key, order, status, "카드", amount, null, null);
+    }
+
+    @Test
+    void compensationCancelsWhatTossRecordsAsThisOrdersPayment() {
+        toss.onGet = () -> done(TOTAL);
+        toss.onCancel = () -> payment(PAYMENT_KEY, orderId, "CANCELED", TOTAL);
+
+        assertEquals("CANCELLED", outcome(saga.cancelPayment(holdId, "booking failed", 2)));
+
+        assertEquals(List.of(PAYMENT_KEY), toss.cancelledKeys);
+        assertEquals(List.of("cancel-" + holdId + "-2"), toss.cancelIdempotencyKeys);
+    }
+
+    @Test
+    void compensationNeverCancelsAKeyOfAnotherOrder() {
+        toss.onGet = () -> payment(PAYMENT_KEY, "T-someone-else", "DONE", TOTAL);
+
+        assertEquals("NOTHING_TO_CANCEL", outcome(saga.cancelPayment(holdId, "booking failed", 1)));
+
+        assertEquals(List.of(orderId), toss.lookedUpOrders, "the order is looked up instead");
+        assertTrue(toss.cancelledKeys.isEmpty());
+    }
+
+    @Test
+    void compensationWithoutAKeyOnRecordLooksTheOrderUpAndCancelsItsPayment() {
+        String unpaid = Ids.newId();
+        Hold other = BookingFixtures.placeHold(holds, unpaid, "u-seojun", OTHER_SEAT, clock.instant());
+        toss.onGetByOrder = () -> payment("tgen_found", other.orderId(), "DONE", other.price().total());
+        toss.onCancel = () -> payment("tgen_found", other.orderId(), "CANCELED", other.price().total());
+
+        assertEquals("CANCELLED", outcome(saga.cancelPayment(unpaid, "timeout", 1)));
+
+        assertEquals(List.of(other.orderId()), toss.lookedUpOrders);
+        assertEquals(List.of("tgen_found"), toss.cancelledKeys);
+    }
+
+    @Test
+    void nothingToCancelOnlyWhenTossSaysItHasNoPaymentForTheOrder() {
+        String unpaid = Ids.newId();
+        BookingFixtures.placeHold(holds, unpaid, "u-seojun", OTHER_SEAT, clock.instant());
+
+        assertEquals("NOTHING_TO_CANCEL", outcome(saga.cancelPayment(unpaid, "timeout", 1)));
+        assertEquals(1, toss.lookedUpOrders.size());
+        assertTrue(toss.cancelIdempotencyKeys.isEmpty());
+
+        toss.onGetByOrder = () -> {
+            throw new TossException(0, "TIMEOUT", "no answer");
+        };
+        assertThrows(RetryableStepException.class, () -> saga.cancelPayment(unpaid, "timeout", 2),
+                "no answer from Toss is no proof that nothing was charged");
+    }
+
+    @Test
+    void paymentTossNeverCapturedIsNotCancelled() {
+        toss.onGet = () -> payment(PAYMENT_KEY, orderId, "ABORTED", TOTAL);
+
+        assertEquals("NOTHING_TO_CANCEL", outcome(saga.cancelPayment(holdId, "booking failed", 1)));
+        assertTrue(toss.cancelledKeys.isEmpty());
+    }
+
+    @Test
+    void paymentAlreadyCancelledAtTossCountsAsCancelledWithoutAnotherCancel() {
+        toss.onGet = () -> payment(PAYMENT_KEY, orderId, "CANCELED", TOTAL);
+
+        assertEquals("CANCELLED", outcome(saga.cancelPayment(holdId, "booking failed", 1)));
+        assertTrue(toss.cancelledKeys.isEmpty());
+    }
+
+    @Test
+    void captureOfAnotherAmountIsForAnOperator() {
+        toss.onGet = () -> done(TOTAL + 1_000);
+
+        assertThrows(PaymentNeedsOperatorException.class, () -> saga.cancelPayment(holdId, "booking failed", 1));
+        assertTrue(toss.cancelledKeys.isEmpty());
+    }
+
     @Test
     void cancelThatFailsForNowIsRetried() {
+        toss.onGet = () -> done(TOTAL);
         toss.onCancel = fails(0, "NETWORK_ERROR");
 
         assertThrows(RetryableStepException.class, () -> saga.cancelPayment(holdId, "booking failed", 1));
     }
 
     @Test
+    void lookupThatFailsForNowIsRetried() {
+        toss.onGet = fails(500, "FAILED_INTERNAL_SYSTEM_PROCESSING");
+
+        assertThrows(RetryableStepException.class, () -> saga.cancelPayment(holdId, "booking failed", 1));
+        assertTrue(toss.cancelledKeys.isEmpty());
+    }
+
+    @Test
     void cancelOfAnAlreadyCancelledPaymentCountsAsCancelled() {
+        toss.onGet = () -> done(TOTAL);
         toss.onCancel = fails(400, "ALREADY_CANCELED_PAYMENT");
 
         assertEquals("CANCELLED", outcome(saga.cancelPayment(holdId, "booking failed", 2)));
-        assertEquals(List.of("cancel-" + holdId + "-2"), toss.cancelIdempotencyKeys);
     }
 
     @Test
-    void cancelThatTossRefusesIsNotReportedAsCancelled() {
-        toss.onCancel = fails(401, "UNAUTHORIZED_KEY");
+    void cancelThatTossRefusesIsForAnOperator() {
+        toss.onGet = () -> done(TOTAL);
+        toss.onCancel = fails(403, "NOT_CANCELABLE_PAYMENT");
 
-        assertThrows(IllegalStateException.class, () -> saga.cancelPayment(holdId, "booking failed", 1));
+        assertThrows(PaymentNeedsOperatorException.class, () -> saga.cancelPayment(holdId, "booking failed", 1));
     }
 
     @Test
-    void cancelOfAHoldWithoutPaymentHasNothingToCancel() {
-        String unpaid = Ids.newId();
-        BookingFixtures.placeHold(holds, unpaid, "u-seojun", OTHER_SEAT, clock.instant());
+    void compensationOfABookedHoldRefundsNothing() {
+        approve();
+        saga.confirmBooking(holdId);
 
-        assertEquals("NOTHING_TO_CANCEL", outcome(saga.cancelPayment(unpaid, "timeout", 1)));
-        assertTrue(toss.cancelIdempotencyKeys.isEmpty());
+        assertEquals("BOOKED", outcome(saga.cancelPayment(holdId, "booking failed", 1)));
+        assertTrue(toss.lookedUp.isEmpty());
+        assertTrue(toss.cancelledKeys.isEmpty());
+    }
+
+    // --- expire -------------------------------------------------------------------------------
+
+    @Test
+    void expiryReleasesAPendingHold() {
+        String pending = Ids.newId();
+        BookingFixtures.placeHold(holds, pending, "u-seojun", OTHER_SEAT, clock.instant());
+
+        assertEquals("EXPIRED", outcome(saga.expire(pending)));
+
+        assertEquals(HoldStatus.EXPIRED, holds.find(pending).orElseThrow().status());
+        assertTrue(holds.seatClaim(SCHEDULE, OTHER_SEAT).isEmpty());
+    }
+
+    @Test
+    void expiryOfAHoldWithAPaymentHandedOverKeepsItForTheConfirm() {
+        assertEquals("PAYING", outcome(saga.expire(holdId)));
+
+        assertEquals(HoldStatus.PAYING, hold().status());
+        assertEquals(holdId, holds.seatClaim(SCHEDULE, SEAT).orElseThrow().holdId());
+    }
+
+    @Test
+    void expiryOfAnEndedHoldChangesNothing() {
+        saga.release(holdId, HoldStatus.FAILED, "REJECT_CARD_PAYMENT", "");
+
+        assertEquals("ENDED", outcome(saga.expire(holdId)));
+        assertEquals(HoldStatus.FAILED, hold().status());
     }
 
     // --- release and the wait -----------------------------------------------------------------

@@ -1,7 +1,9 @@
 package kr.tickets.booking;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The booking saga as the API functions see it, in memory. It records what it was asked; a
@@ -24,6 +26,8 @@ final class FakeBookingSagaClient implements BookingSagaClient {
     final List<String> releasedTokens = new ArrayList<>();
     RuntimeException startFailure;
     PaymentHandler onPayment = (holdId, paymentKey) -> true;
+    /** Holds whose saga is still running, as reconciliation asks. */
+    final Set<String> running = new HashSet<>();
 
     @Override
     public void start(Hold hold, long holdSeconds) {
@@ -39,6 +43,11 @@ final class FakeBookingSagaClient implements BookingSagaClient {
     public boolean paymentSubmitted(String taskToken, String paymentKey, String orderId, long amount) {
         submittedPaymentKeys.add(paymentKey);
         return onPayment.submitted(taskToken.substring("token-".length()), paymentKey);
+    }
+
+    @Override
+    public boolean running(String holdId) {
+        return running.contains(holdId);
     }
 
     @Override

@@ -1,9 +1,13 @@
 package kr.tickets.booking;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The HoldRepository port in memory, with the conditions of {@link DynamoHoldRepository}:
@@ -41,6 +45,8 @@ public final class InMemoryHoldRepository implements HoldRepository {
         private String methodLabel;
         private Instant approvedAt;
         private String receiptUrl;
+        private Instant paymentStartedAt;
+        private boolean toReconcile;
 
         private HoldItem(Hold placed) {
             this.placed = placed;
@@ -70,6 +76,7 @@ public final class InMemoryHoldRepository implements HoldRepository {
     private final Map<String, SeatItem> seats = new HashMap<>();
     private final Map<String, UserSeats> userSeats = new HashMap<>();
     private final Map<String, String> idempotencyKeys = new HashMap<>();
+    private final Map<String, String> paymentKeys = new HashMap<>();
     private final Map<String, HoldItem> holds = new HashMap<>();
     private final Map<String, Booking> bookings = new HashMap<>();
     private final Map<String, Integer> heldSeats = new HashMap<>();
@@ -146,17 +153,6 @@ public final class InMemoryHoldRepository implements HoldRepository {
     }
 
     @Override
-    public void revertPayment(Hold hold, String paymentKey) {
-        HoldItem item = holds.get(hold.holdId());
-        if (item == null || item.status != HoldStatus.PAYING || !paymentKey.equals(item.paymentKey)) {
-            throw new HoldConflict(Conflict.HOLD_STATE);
-        }
-        item.status = HoldStatus.PENDING;
-        item.paymentKey = null;
-        item.version++;
-    }
-
-    @Override
     public Optional<Hold> find(String holdId) {
         return Optional.ofNullable(holds.get(holdId)).map(HoldItem::hold);
     }
@@ -184,14 +180,18 @@ public final class InMemoryHoldRepository implements HoldRepository {
     }
 
     @Override
-    public void startPayment(Hold hold, String paymentKey, Instant seatUntil, Instant now) {
+    public void startPayment(Hold hold, String paymentKey, Instant now) {
         HoldItem item = holds.get(hold.holdId());
         if (item == null || item.status != HoldStatus.PENDING || !item.liveAt(now.getEpochSecond())) {
             throw new HoldConflict(Conflict.HOLD_STATE);
         }
+        String owner = paymentKeys.get(paymentKey);
+        if (owner != null && !owner.equals(hold.holdId())) {
+            throw new HoldConflict(Conflict.PAYMENT_KEY);
+        }
         String seatKey = seatKey(hold.scheduleId(), hold.seatId());
         SeatItem seat = seats.get(seatKey);
-        if (seat == null || !hold.holdId().equals(seat.holdId())) {
+        if (seat == null || !hold.holdId().equals(seat.holdId()) || !"PENDING".equals(seat.status())) {
             throw new HoldConflict(Conflict.SEAT);
         }
         UserSeats mine = existingUserSeats(hold);
@@ -201,8 +201,11 @@ public final class InMemoryHoldRepository implements HoldRepository {
         item.failureCode = null;
         item.failureMessage = null;
         item.version++;
-        seats.put(seatKey, new SeatItem(seat.holdId(), seat.status(), seatUntil.getEpochSecond(), seat.bookingId()));
-        changeUserSeats(hold, mine, seatUntil.getEpochSecond());
+        item.paymentStartedAt = Instant.ofEpochMilli(now.toEpochMilli());
+        item.toReconcile = true;
+        paymentKeys.put(paymentKey, hold.holdId());
+        seats.put(seatKey, new SeatItem(seat.holdId(), seat.status(), null, seat.bookingId()));
+        changeUserSeats(hold, mine, 0);
     }
 
     @Override
@@ -228,12 +231,13 @@ public final class InMemoryHoldRepository implements HoldRepository {
     }
 
     @Override
-    public boolean release(Hold hold, HoldStatus outcome, String failureCode, String failureMessage) {
+    public boolean release(Hold hold, Set<HoldStatus> from, HoldStatus outcome, String failureCode,
+                           String failureMessage) {
         String seatKey = seatKey(hold.scheduleId(), hold.seatId());
         SeatItem seat = seats.get(seatKey);
         boolean mine = seat != null && hold.holdId().equals(seat.holdId());
         HoldItem item = holds.get(hold.holdId());
-        if (item == null || item.status.isFinal()) {
+        if (item == null || !from.contains(item.status)) {
             return false;
         }
         // Nothing changes between this read and the write here, so the adapter's re-decide on a
@@ -253,6 +257,9 @@ public final class InMemoryHoldRepository implements HoldRepository {
         // Taken over by another hold: the counters passed to it. Gone (TTL): still counted here.
         if (mine || seat == null) {
             heldSeats.merge(hold.scheduleId(), -1, Integer::sum);
+        }
+        if (item.paymentKey != null) {
+            paymentKeys.remove(item.paymentKey, hold.holdId());
         }
         Map<String, Long> left = new HashMap<>(theirs.seats());
         left.remove(hold.holdId());
@@ -287,6 +294,24 @@ public final class InMemoryHoldRepository implements HoldRepository {
         return Optional.ofNullable(bookings.get(bookingId));
     }
 
+    @Override
+    public List<Hold> paymentsToReconcile(Instant from, Instant to) {
+        List<Hold> out = new ArrayList<>();
+        holds.values().stream().filter(item -> item.toReconcile && !item.paymentStartedAt.isBefore(from)
+                        && !item.paymentStartedAt.isAfter(to))
+                .sorted(Comparator.comparing((HoldItem item) -> item.paymentStartedAt))
+                .forEach(item -> out.add(item.hold()));
+        return out;
+    }
+
+    @Override
+    public void markReconciled(String holdId) {
+        HoldItem item = holds.get(holdId);
+        if (item != null) {
+            item.toReconcile = false;
+        }
+    }
+
     // --- what tests look at and what DynamoDB does on its own ---------------------------------
 
     /** The schedule's counter of held seats (starts at 0 here). */
@@ -297,6 +322,11 @@ public final class InMemoryHoldRepository implements HoldRepository {
     /** The schedule's counter of booked seats (starts at 0 here). */
     public int bookedSeats(String scheduleId) {
         return bookedSeats.getOrDefault(scheduleId, 0);
+    }
+
+    /** The hold a payment key is attached to, if any. */
+    public Optional<String> paymentKeyOwner(String paymentKey) {
+        return Optional.ofNullable(paymentKeys.get(paymentKey));
     }
 
     public int bookingCount() {

@@ -103,43 +103,78 @@ class PaymentServiceTest {
     }
 
     @Test
-    void paymentHandedOverKeepsTheSeatForThePaymentGrace() {
+    void paymentHandedOverKeepsTheSeatAndCountsItUntilTheSagaEnds() {
         confirm();
 
-        Instant graceEnd = clock.instant().plus(HoldRules.PAYMENT_GRACE);
-        assertEquals(graceEnd, holds.seatClaim(SCHEDULE, SEAT).orElseThrow().holdUntil());
-        assertEquals(graceEnd.getEpochSecond(), holds.userSeats(MINJI, SCHEDULE).seats().get(holdId));
+        assertNull(holds.seatClaim(SCHEDULE, SEAT).orElseThrow().holdUntil(), "no expiry a take-over could use");
+        assertEquals(0L, holds.userSeats(MINJI, SCHEDULE).seats().get(holdId), "counted with no end");
+        clock.advance(Duration.ofHours(1));
+        assertEquals(1, HoldRules.seatsInUse(holds.userSeats(MINJI, SCHEDULE).seats(), clock.instant()));
     }
 
     @Test
-    void paymentTheSagaNoLongerWaitsForIsHoldExpired() {
+    void paymentTheSagaNoLongerWaitsForIsLeftToItsTimeoutPath() {
         saga.onPayment = (id, paymentKey) -> false;
 
-        assertFails(this::confirm, 410, "HOLD_EXPIRED");
+        PaymentService.Outcome outcome = confirm();
+
+        assertEquals(202, outcome.status());
+        assertEquals(HoldStatus.PAYING, hold().status());
+        assertEquals(PAYMENT_KEY, hold().paymentKey());
     }
 
     @Test
-    void paymentThatCannotBeHandedOverPutsTheHoldBackToPending() {
+    void handOverWithoutAClearAnswerIsProcessingAndKeepsTheKey() {
         saga.onPayment = (id, paymentKey) -> {
-            throw new IllegalStateException("Step Functions unreachable");
+            throw new IllegalStateException("Step Functions timed out");
         };
 
-        assertFails(this::confirm, 503, "SERVICE_UNAVAILABLE");
+        PaymentService.Outcome outcome = confirm();
 
-        assertEquals(HoldStatus.PENDING, hold().status());
-        assertNull(hold().paymentKey());
+        assertEquals(202, outcome.status());
+        assertEquals(Map.of("bookingId", holdId, "status", "PROCESSING"), outcome.body());
+        assertEquals(HoldStatus.PAYING, hold().status());
+        assertEquals(PAYMENT_KEY, hold().paymentKey());
+        assertEquals(holdId, holds.paymentKeyOwner(PAYMENT_KEY).orElseThrow());
     }
 
     @Test
-    void samePaymentCanBeSubmittedAgainAfterTheHandOverFailed() {
+    void resubmitAfterAnUnclearHandOverWaitsForTheSameSaga() {
         saga.onPayment = (id, paymentKey) -> {
-            throw new IllegalStateException("Step Functions unreachable");
+            throw new IllegalStateException("Step Functions timed out");
         };
-        assertFails(this::confirm, 503, "SERVICE_UNAVAILABLE");
+        confirm();
         sagaBooks();
 
-        assertEquals(200, confirm().status());
+        assertEquals(202, confirm().status(), "the resubmit is not handed over a second time");
+        assertEquals(1, saga.submittedPaymentKeys.size());
+    }
+
+    // --- one payment key, one order -----------------------------------------------------------
+
+    @Test
+    void paymentKeyOfAnotherHoldIsRefusedBeforeAnythingIsHandedOver() {
+        sagaBooks();
+        confirm();
+        String second = Ids.newId();
+        Hold other = BookingFixtures.placeHold(holds, second, "u-seojun", BookingFixtures.OTHER_SEAT, clock.instant());
+
+        ApiException refused = assertFails(() -> payments.confirm(principal("u-seojun"), jsonBody("""
+                {"holdId": "%s", "paymentKey": "%s", "orderId": "%s", "amount": %d}"""
+                .formatted(second, PAYMENT_KEY, other.orderId(), other.price().total()))), 409, "PAYMENT_KEY_USED");
+
+        assertTrue(refused.getMessage().contains("다른 주문"));
+        assertEquals(List.of(PAYMENT_KEY), saga.submittedPaymentKeys);
+        assertEquals(HoldStatus.PENDING, holds.find(second).orElseThrow().status());
         assertEquals(HoldStatus.CONFIRMED, hold().status());
+    }
+
+    @Test
+    void keyTheSagaFoundUsedForAnotherOrderIsPaymentKeyUsed() {
+        sagaFails(HoldRules.PAYMENT_KEY_USED, "The payment belongs to another order.");
+
+        assertFails(this::confirm, 409, "PAYMENT_KEY_USED");
+        assertTrue(holds.paymentKeyOwner(PAYMENT_KEY).isEmpty(), "a refused key is freed for its own order");
     }
 
     // --- refused before anything is handed over -----------------------------------------------

@@ -138,7 +138,7 @@ class SeatHoldServiceTest {
     }
 
     private void bookDirectly(Hold hold) {
-        holds.startPayment(hold, "tgen_1", clock.instant().plus(HoldRules.PAYMENT_GRACE), clock.instant());
+        holds.startPayment(hold, "tgen_1", clock.instant());
         Booking.PaymentInfo payment = new Booking.PaymentInfo("CARD", "카드", "tgen_1", clock.instant(), null);
         holds.savePayment(hold.holdId(), payment);
         holds.confirm(holds.find(hold.holdId()).orElseThrow(), BookingFixtures.booking(hold, payment, clock.instant()));
@@ -169,7 +169,7 @@ class SeatHoldServiceTest {
     void payingHoldsSeatIsNotTakenOverEvenAfterItsTime() {
         Hold minjis = stored(hold(MINJI, SEAT));
         clock.advance(HOLD_TIME.minusMinutes(1));
-        holds.startPayment(minjis, "tgen_1", clock.instant().plus(HoldRules.PAYMENT_GRACE), clock.instant());
+        holds.startPayment(minjis, "tgen_1", clock.instant());
         clock.advance(Duration.ofMinutes(1).plus(HoldRules.PAYMENT_GRACE));
 
         assertFails(() -> hold(SEOJUN, SEAT), 409, "SEAT_UNAVAILABLE");
@@ -293,7 +293,7 @@ class SeatHoldServiceTest {
     @Test
     void releaseOfAPayingHoldIsAlreadyProcessed() {
         Hold minjis = stored(hold(MINJI, SEAT));
-        holds.startPayment(minjis, "tgen_1", clock.instant().plus(HoldRules.PAYMENT_GRACE), clock.instant());
+        holds.startPayment(minjis, "tgen_1", clock.instant());
 
         assertFails(() -> service.release(principal(MINJI), minjis.holdId()), 409, "ALREADY_PROCESSED");
 

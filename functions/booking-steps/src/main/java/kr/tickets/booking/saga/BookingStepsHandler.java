@@ -30,6 +30,7 @@ public class BookingStepsHandler extends JsonStreamFunction {
         int attempt = event.path("attempt").asInt(0);
         return switch (step) {
             case "awaitPayment" -> saga.awaitPayment(holdId, event.path("taskToken").asText());
+            case "expire" -> saga.expire(holdId);
             case "confirmPayment" -> saga.confirmPayment(holdId, attempt);
             case "confirmBooking" -> saga.confirmBooking(holdId);
             case "cancelPayment" -> saga.cancelPayment(holdId, event.path("reason").asText("예매 확정 실패"), attempt);

@@ -1,0 +1,164 @@
+package kr.tickets.booking;
+
+import static kr.tickets.booking.BookingFixtures.FEE;
+import static kr.tickets.booking.BookingFixtures.NOW;
+import static kr.tickets.booking.BookingFixtures.SCHEDULE;
+import static kr.tickets.booking.BookingFixtures.SEAT;
+import static kr.tickets.booking.BookingFixtures.VIP_PRICE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import kr.tickets.booking.PaymentReconciler.Action;
+import kr.tickets.common.Ids;
+import kr.tickets.common.MutableClock;
+import kr.tickets.payment.TossException;
+import kr.tickets.payment.TossPayment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PaymentReconcilerTest {
+    private static final long TOTAL = VIP_PRICE + FEE;
+    private static final String PAYMENT_KEY = "tgen_20300410110000abcd";
+    private static final Duration LOOKBACK = Duration.ofHours(24);
+    private static final Duration GRACE = Duration.ofMinutes(3);
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final InMemoryHoldRepository holds = new InMemoryHoldRepository();
+    private final BookingSagaTest.FakeToss toss = new BookingSagaTest.FakeToss();
+    private final FakeBookingSagaClient sagas = new FakeBookingSagaClient();
+    private final BookingSaga saga = new BookingSaga(holds, toss, BookingFixtures.catalog(), clock);
+    private final PaymentReconciler reconciler = new PaymentReconciler(holds, toss, sagas, saga, clock);
+
+    private String holdId;
+    private String orderId;
+
+    /** A hold whose payment was handed over; its saga has ended (a test says how far it got). */
+    @BeforeEach
+    void payingHold() {
+        holdId = Ids.newId();
+        orderId = BookingFixtures.placeHold(holds, holdId, "u-minji", NOW).orderId();
+        holds.startPayment(holds.find(holdId).orElseThrow(), PAYMENT_KEY, clock.instant());
+        toss.onGet = () -> {
+            throw new TossException(404, "NOT_FOUND_PAYMENT", "없음");
+        };
+    }
+
+    private TossPayment tossHas(String status, long amount) {
+        TossPayment payment = new TossPayment(PAYMENT_KEY, orderId, status, "카드", amount,
+                "2030-04-10T11:01:05+09:00", null);
+        toss.onGet = () -> payment;
+        toss.onGetByOrder = () -> payment;
+        toss.onCancel = () -> new TossPayment(PAYMENT_KEY, orderId, "CANCELED", "카드", amount, null, null);
+        return payment;
+    }
+
+    private PaymentReconciler.Report runAfterGrace() {
+        clock.advance(GRACE.plusSeconds(1));
+        return reconciler.run(LOOKBACK, GRACE);
+    }
+
+    private Hold hold() {
+        return holds.find(holdId).orElseThrow();
+    }
+
+    @Test
+    void paidButNeverBookedIsBookedWhenTheSeatIsStillTheHolds() {
+        tossHas("DONE", TOTAL);
+
+        PaymentReconciler.Report report = runAfterGrace();
+
+        assertEquals(1, report.count(Action.BOOKED));
+        assertEquals(HoldStatus.CONFIRMED, hold().status());
+        assertEquals("BOOKED", holds.seatClaim(SCHEDULE, SEAT).orElseThrow().status());
+        assertTrue(toss.cancelledKeys.isEmpty());
+        assertTrue(holds.paymentsToReconcile(NOW.minus(LOOKBACK), clock.instant()).isEmpty());
+    }
+
+    @Test
+    void paidAfterTheHoldEndedIsRefunded() {
+        tossHas("DONE", TOTAL);
+        saga.release(holdId, HoldStatus.FAILED, HoldRules.REFUND_PENDING, "cancel failed");
+
+        PaymentReconciler.Report report = runAfterGrace();
+
+        assertEquals(1, report.count(Action.REFUNDED));
+        assertEquals(List.of(PAYMENT_KEY), toss.cancelledKeys);
+        assertEquals(List.of("reconcile-cancel-" + holdId), toss.cancelIdempotencyKeys);
+    }
+
+    @Test
+    void payingWithoutACapturedPaymentIsReleased() {
+        PaymentReconciler.Report report = runAfterGrace();
+
+        assertEquals(1, report.count(Action.RELEASED));
+        assertEquals(HoldStatus.FAILED, hold().status());
+        assertEquals(HoldRules.PAYMENT_NOT_COMPLETED, hold().failureCode());
+        assertTrue(holds.seatClaim(SCHEDULE, SEAT).isEmpty());
+        assertEquals(List.of(orderId), toss.lookedUpOrders, "only Toss's answer says nothing was charged");
+    }
+
+    @Test
+    void aHoldWhoseSagaStillRunsIsLeftToIt() {
+        tossHas("DONE", TOTAL);
+        sagas.running.add(holdId);
+
+        assertEquals(1, runAfterGrace().count(Action.SKIPPED));
+        assertEquals(HoldStatus.PAYING, hold().status());
+        assertTrue(toss.lookedUp.isEmpty() && toss.lookedUpOrders.isEmpty());
+    }
+
+    @Test
+    void aHoldWithinTheGraceIsNotLookedAt() {
+        assertEquals(0, reconciler.run(LOOKBACK, GRACE).actions().size());
+        assertEquals(HoldStatus.PAYING, hold().status());
+    }
+
+    @Test
+    void bookedButNotPaidAtTossIsReportedAndNeverCancelled() {
+        tossHas("DONE", TOTAL);
+        toss.onConfirm = () -> toss.onGet.get();
+        saga.confirmPayment(holdId, 1);
+        saga.confirmBooking(holdId);
+        tossHas("CANCELED", TOTAL);
+
+        PaymentReconciler.Report report = runAfterGrace();
+
+        assertEquals(1, report.count(Action.REPORTED));
+        assertEquals(HoldStatus.CONFIRMED, hold().status());
+        assertTrue(toss.cancelledKeys.isEmpty());
+        assertEquals(1, holds.paymentsToReconcile(NOW.minus(LOOKBACK), clock.instant()).size(), "reported again");
+    }
+
+    @Test
+    void aSecondRunChangesNothing() {
+        tossHas("DONE", TOTAL);
+        runAfterGrace();
+
+        PaymentReconciler.Report again = reconciler.run(LOOKBACK, GRACE);
+
+        assertEquals(0, again.actions().size());
+        assertEquals(1, holds.bookingCount());
+        assertTrue(toss.cancelledKeys.isEmpty());
+    }
+
+    @Test
+    void anotherAmountCapturedForTheOrderIsReported() {
+        tossHas("DONE", TOTAL + 5_000);
+
+        assertEquals(1, runAfterGrace().count(Action.REPORTED));
+        assertEquals(HoldStatus.PAYING, hold().status());
+        assertTrue(toss.cancelledKeys.isEmpty());
+    }
+
+    @Test
+    void tossNotAnsweringIsAFailureForTheNextRun() {
+        toss.onGetByOrder = () -> {
+            throw new TossException(0, "TIMEOUT", "no answer");
+        };
+
+        assertEquals(1, runAfterGrace().count(Action.FAILED));
+        assertEquals(HoldStatus.PAYING, hold().status(), "no answer is no proof that nothing was charged");
+    }
+}
