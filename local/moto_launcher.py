@@ -22,6 +22,7 @@ Usage: moto_launcher.py --port 5050 [--lambda-url http://127.0.0.1:3001]
 """
 import argparse
 import copy
+import json
 import logging
 import os
 import threading
@@ -38,6 +39,7 @@ from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_ba
 from werkzeug.serving import run_simple
 
 LAMBDA_INVOKE_PREFIX = "/2015-03-31/functions/"
+FAULTS_PATH = "/_local/faults"
 
 
 def roll_back_items_not_tables():
@@ -101,11 +103,24 @@ class LocalStackApp:
         self.moto_app = moto_app
         self.lambda_url = lambda_url.rstrip("/") if lambda_url else None
         self.dynamo_lock = threading.Lock()
+        self.faults = []
+        self.faults_lock = threading.Lock()
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
+        if path == FAULTS_PATH:
+            return self._set_faults(environ, start_response)
         if self.lambda_url and path.startswith(LAMBDA_INVOKE_PREFIX) and path.endswith("/invocations"):
             return self._forward_invoke(environ, start_response, path)
+        fault = self._fault(environ.get("HTTP_X_AMZ_TARGET", ""))
+        if fault is not None:
+            if fault == "after":
+                body = b"".join(self._moto(environ, lambda *args: None))
+            return self._answer(start_response, 500, [("Content-Type", "application/x-amz-json-1.0")],
+                                json.dumps({"__type": "InternalFailure", "message": "injected fault"}).encode())
+        return self._moto(environ, start_response)
+
+    def _moto(self, environ, start_response):
         if environ.get("HTTP_X_AMZ_TARGET", "").startswith("DynamoDB_"):
             with self.dynamo_lock:
                 result = self.moto_app(environ, start_response)
@@ -119,9 +134,44 @@ class LocalStackApp:
             return [body]
         return self.moto_app(environ, start_response)
 
+    def _fault(self, target):
+        """Takes one use of the first fault set for target: its "when", or None."""
+        with self.faults_lock:
+            for fault in self.faults:
+                if fault["target"] == target and fault["times"] > 0:
+                    fault["times"] -= 1
+                    return fault["when"]
+        return None
+
+    def _set_faults(self, environ, start_response):
+        with self.faults_lock:
+            if environ["REQUEST_METHOD"] == "DELETE":
+                self.faults = []
+            else:
+                length = int(environ.get("CONTENT_LENGTH") or 0)
+                fault = json.loads(environ["wsgi.input"].read(length) or b"{}")
+                if fault.get("when") not in ("before", "after") or not fault.get("target"):
+                    return self._answer(start_response, 400, [], b"target and when (before|after) are required")
+                self.faults.append({"target": fault["target"], "when": fault["when"],
+                                    "times": int(fault.get("times", 1))})
+        return self._answer(start_response, 204, [], b"")
+
+    @staticmethod
+    def _answer(start_response, status, headers, body):
+        start_response(f"{status} {'OK' if status < 400 else 'Error'}",
+                       headers + [("Content-Length", str(len(body)))])
+        return [body]
+
     def _forward_invoke(self, environ, start_response, path):
         length = int(environ.get("CONTENT_LENGTH") or 0)
         payload = environ["wsgi.input"].read(length) if length else b""
+        try:
+            step = json.loads(payload or b"{}").get("step", "")
+        except (ValueError, AttributeError):
+            step = ""
+        fault = self._fault("invoke:" + step) if step else None
+        if fault == "before":
+            return self._crashed(start_response)
         # PATH_INFO is decoded: quote it again (a FunctionName may be an ARN), keep ?Qualifier=.
         url = self.lambda_url + urllib.parse.quote(path, safe="/:$")
         if environ.get("QUERY_STRING"):
@@ -135,10 +185,18 @@ class LocalStackApp:
                 status, headers, body = response.status, response.getheaders(), response.read()
         except urllib.error.HTTPError as error:
             status, headers, body = error.code, error.headers.items(), error.read()
+        if fault == "after":
+            return self._crashed(start_response)
         kept = [(k, v) for k, v in headers if k.lower() not in ("transfer-encoding", "connection", "content-length")]
         kept.append(("Content-Length", str(len(body))))
         start_response(f"{status} {'OK' if status < 400 else 'Error'}", kept)
         return [body]
+
+    def _crashed(self, start_response):
+        body = json.dumps({"errorMessage": "injected crash", "errorType": "kr.tickets.localstack.InjectedCrash",
+                           "stackTrace": []}).encode()
+        return self._answer(start_response, 200, [("Content-Type", "application/json"),
+                                                  ("X-Amz-Function-Error", "Unhandled")], body)
 
 
 def main():
