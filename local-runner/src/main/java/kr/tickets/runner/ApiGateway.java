@@ -203,6 +203,8 @@ public final class ApiGateway implements AutoCloseable {
         }
         problem.put("traceId", requestId);
         exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+        // As template.yaml's GatewayResponses add to API Gateway's own answers.
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         send(exchange, status, JSON.writeValueAsBytes(problem));
     }
 

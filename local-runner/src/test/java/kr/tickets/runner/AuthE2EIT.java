@@ -18,8 +18,10 @@ import javax.crypto.SecretKey;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.localstack.LocalStack;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Login, refresh rotation, logout, throttling and token checks over real HTTP. */
+/** Login, refresh rotation and its grace window, logout, throttling, role changes and token checks over real HTTP. */
 class AuthE2EIT {
     private final Http http = Http.client();
 
@@ -55,17 +57,25 @@ class AuthE2EIT {
     }
 
     @Test
-    void repeatedFailuresLockTheAccountWithRetryAfter() {
+    void anAttackersFailuresThrottleTheAttackerNotTheOwner() {
         Accounts.Account account = Accounts.create(http);
+        Http attacker = Http.client();
         for (int i = 0; i < 5; i++) {
-            assertProblem(new Http(LocalService.shared().baseUrl())
-                    .post("/auth/login", Accounts.login(account.email(), "Wrong!pass" + i)), 401, "INVALID_CREDENTIALS");
+            assertProblem(attacker.post("/auth/login", Accounts.login(account.email(), "Wrong!pass" + i)), 401,
+                    "INVALID_CREDENTIALS");
         }
-        // Locked for every client, even with the right password.
-        Http.Response locked = http.post("/auth/login", Accounts.login(account.email(), Accounts.PASSWORD));
+        // The attacker's address is throttled for this account, even with the right password ...
+        Http.Response locked = attacker.post("/auth/login", Accounts.login(account.email(), Accounts.PASSWORD));
         assertProblem(locked, 429, "TOO_MANY_REQUESTS");
         long retryAfter = Long.parseLong(locked.header("Retry-After"));
         assertTrue(retryAfter > 800 && retryAfter <= 900, "Retry-After " + retryAfter);
+        // ... while the owner, from another address, logs in at the same time.
+        Http owner = Http.client();
+        assertNotEquals(attacker.sourceAddress(), owner.sourceAddress());
+        Http.Response ownerLogin = owner.post("/auth/login", Accounts.login(account.email(), Accounts.PASSWORD));
+        assertEquals(200, ownerLogin.status(), ownerLogin::toString);
+        assertProblem(attacker.post("/auth/login", Accounts.login(account.email(), Accounts.PASSWORD)), 429,
+                "TOO_MANY_REQUESTS");
     }
 
     @Test
@@ -83,27 +93,66 @@ class AuthE2EIT {
     }
 
     @Test
-    void refreshRotatesAndTheOldRefreshTokenStopsWorking() {
+    void twoTabsRefreshingWithOneTokenWithinTheGraceWindowBothGetTheNewPair() {
         Accounts.Account account = Accounts.create(http);
-        Http.Response rotated = http.post("/auth/refresh", Map.of("refreshToken", account.refreshToken()));
-        assertEquals(200, rotated.status(), rotated::toString);
-        String newRefresh = rotated.json().get("refreshToken").asText();
-        assertNotEquals(account.refreshToken(), newRefresh);
-        assertEquals(200, http.get("/me", "Authorization", "Bearer " + rotated.json().get("accessToken").asText())
+        Http.Response tabOne = http.post("/auth/refresh", Map.of("refreshToken", account.refreshToken()));
+        Http.Response tabTwo = http.post("/auth/refresh", Map.of("refreshToken", account.refreshToken()));
+        assertEquals(200, tabOne.status(), tabOne::toString);
+        assertEquals(200, tabTwo.status(), tabTwo::toString);
+        assertEquals(tabOne.json().get("refreshToken"), tabTwo.json().get("refreshToken"));
+        assertEquals(tabOne.json().get("accessToken"), tabTwo.json().get("accessToken"));
+        assertNotEquals(account.refreshToken(), tabOne.json().get("refreshToken").asText());
+        assertEquals(200, http.get("/me", "Authorization", "Bearer " + tabTwo.json().get("accessToken").asText())
                 .status());
-        assertProblem(http.post("/auth/refresh", Map.of("refreshToken", account.refreshToken())), 401, "INVALID_TOKEN");
     }
 
+    /** One test, as it waits out the 10-second grace window once for all its checks. */
     @Test
-    void replayingARotatedRefreshTokenRevokesTheWholeFamily() {
+    void afterTheGraceWindowAReplayedRefreshTokenRevokesTheWholeFamily() throws InterruptedException {
         Accounts.Account account = Accounts.create(http);
+        Accounts.Account other = Accounts.create(http);
         JsonNode second = http.post("/auth/refresh", Map.of("refreshToken", account.refreshToken())).json();
+        assertNotEquals(account.refreshToken(), second.get("refreshToken").asText());
+        JsonNode otherSecond = http.post("/auth/refresh", Map.of("refreshToken", other.refreshToken())).json();
+        Thread.sleep(11_000);
         assertProblem(http.post("/auth/refresh", Map.of("refreshToken", account.refreshToken())), 401, "INVALID_TOKEN");
         // The thief's replay also ends the legitimate holder's newer tokens.
         assertProblem(http.post("/auth/refresh", Map.of("refreshToken", second.get("refreshToken").asText())), 401,
                 "INVALID_TOKEN");
         assertProblem(http.get("/me", "Authorization", "Bearer " + second.get("accessToken").asText()), 401,
                 "UNAUTHENTICATED");
+        // Waiting alone revokes nothing: the other session's newest token still rotates.
+        assertEquals(200, http.post("/auth/refresh", Map.of("refreshToken", otherSecond.get("refreshToken").asText()))
+                .status());
+    }
+
+    @Test
+    void aRoleChangeCountsAtTheNextRequestWithTheSameAccessToken() {
+        Accounts.Account account = Accounts.create(http);
+        assertProblem(http.get("/admin/policies", "Authorization", account.bearer()), 403, "FORBIDDEN");
+        // Promoted by the admin bootstrap, which needs the account's own password.
+        LocalService.shared().function("UsersFunction").callStatic("kr.tickets.users.AdminBootstrap", "ensure",
+                LocalService.shared().stack().functionEnvironments().get("UsersFunction"), account.email(),
+                Accounts.PASSWORD, "관리자", account.phone());
+        Http.Response asAdmin = http.get("/admin/policies", "Authorization", account.bearer());
+        assertEquals(200, asAdmin.status(), asAdmin::toString);
+        // No API demotes yet: the role is changed in the tables, as the repository writes it.
+        setRole(account.userId(), "USER");
+        assertProblem(http.get("/admin/policies", "Authorization", account.bearer()), 403, "FORBIDDEN");
+        assertEquals(200, http.get("/me", "Authorization", account.bearer()).status());
+    }
+
+    private static void setRole(String userId, String role) {
+        LocalStack stack = LocalService.shared().stack();
+        DynamoDbClient dynamo = AwsLocal.dynamo(stack.endpoint());
+        dynamo.updateItem(r -> r.tableName(stack.resources().physicalId("UsersTable"))
+                .key(Map.of("pk", AttributeValue.fromS("USER#" + userId), "sk", AttributeValue.fromS("PROFILE")))
+                .updateExpression("SET #role = :role").expressionAttributeNames(Map.of("#role", "role"))
+                .expressionAttributeValues(Map.of(":role", AttributeValue.fromS(role))));
+        dynamo.updateItem(r -> r.tableName(stack.resources().physicalId("AuthTable"))
+                .key(Map.of("pk", AttributeValue.fromS("ROLE#" + userId), "sk", AttributeValue.fromS("ROLE")))
+                .updateExpression("SET #role = :role").expressionAttributeNames(Map.of("#role", "role"))
+                .expressionAttributeValues(Map.of(":role", AttributeValue.fromS(role))));
     }
 
     @Test

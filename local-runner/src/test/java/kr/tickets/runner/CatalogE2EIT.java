@@ -239,11 +239,30 @@ class CatalogE2EIT {
         assertTrue(page.has("nextCursor") && page.get("nextCursor").isNull(), page::toString);
     }
 
+    private void assertCursorRefused(Http.Response response) {
+        assertProblem(response, 400, "VALIDATION_FAILED");
+        assertEquals("cursor", response.json().get("fieldErrors").get(0).get("field").asText(), response::toString);
+    }
+
     @Test
     void cursorTheListDidNotHandOutIsRefused() {
-        assertProblem(http.get(listPath("cursor", "not-a-cursor")), 400, "INVALID_CURSOR");
-        assertProblem(http.get(listPath("cursor", "eyJwayI6IngifQ")), 400, "INVALID_CURSOR");
-        assertProblem(http.get(listPath("cursor", "!!!")), 400, "INVALID_CURSOR");
+        assertCursorRefused(http.get(listPath("cursor", "not-a-cursor")));
+        assertCursorRefused(http.get(listPath("cursor", "eyJwayI6IngifQ")));
+        assertCursorRefused(http.get(listPath("cursor", "!!!")));
+    }
+
+    @Test
+    void aRealCursorWithOneCharacterEditedIsRefused() {
+        String token = Catalogs.token();
+        create(token + " a", "2031-05-23T11:00:00Z");
+        create(token + " b", "2031-05-23T11:00:00Z");
+        String cursor = list("q", token, "size", "1").get("nextCursor").asText();
+        assertEquals(1, list("q", token, "size", "1", "cursor", cursor).get("items").size());
+        for (int at : new int[]{0, cursor.indexOf('.') - 1, cursor.length() - 1}) {
+            char replacement = cursor.charAt(at) == 'A' ? 'B' : 'A';
+            String edited = cursor.substring(0, at) + replacement + cursor.substring(at + 1);
+            assertCursorRefused(http.get(listPath("venueId", venueId, "q", token, "size", "1", "cursor", edited)));
+        }
     }
 
     @Test
@@ -254,11 +273,10 @@ class CatalogE2EIT {
         JsonNode latest = list("q", token, "sort", "latest", "size", "1");
         String cursor = latest.get("nextCursor").asText();
         assertFalse(cursor.isBlank());
-        assertProblem(http.get(listPath("venueId", venueId, "q", token, "sort", "name", "size", "1", "cursor", cursor)),
-                400, "INVALID_CURSOR");
+        assertCursorRefused(http.get(listPath("venueId", venueId, "q", token, "sort", "name", "size", "1", "cursor",
+                cursor)));
         String nameCursor = list("q", token, "sort", "name", "size", "1").get("nextCursor").asText();
-        assertProblem(http.get(listPath("venueId", venueId, "q", token, "size", "1", "cursor", nameCursor)),
-                400, "INVALID_CURSOR");
+        assertCursorRefused(http.get(listPath("venueId", venueId, "q", token, "size", "1", "cursor", nameCursor)));
     }
 
     @Test

@@ -37,44 +37,50 @@ public class AuthService {
     }
 
     /**
-     * Issues a token pair. An unknown email and a wrong password get the same 401; repeated
-     * failures for one account or one client address get 429 with Retry-After.
+     * Issues a token pair. An unknown email and a wrong password get the same 401. Failures are
+     * counted per (account, client address) and per client address, never per account alone:
+     * an attacker's guesses lock out the attacker's address, not the owner (README, "Login
+     * throttling"). A locked key gets 429 with Retry-After.
      */
     public TokenPair login(String email, String password, String clientAddress) {
         Instant now = clock.instant();
-        String accountKey = "EMAIL#" + UserRules.normalizeEmail(email);
+        String normalizedEmail = UserRules.normalizeEmail(email);
         String clientKey = "IP#" + clientAddress;
-        Optional<Duration> locked = throttle.lockedFor(List.of(accountKey, clientKey), now);
+        String accountAtClientKey = "EMAIL#" + normalizedEmail + "#" + clientKey;
+        Optional<Duration> locked = throttle.lockedFor(List.of(accountAtClientKey, clientKey), now);
         if (locked.isPresent()) {
             throw ApiException.tooManyRequests(locked.get().toSeconds());
         }
-        Optional<User> user = users.authenticate(UserRules.normalizeEmail(email), password);
+        Optional<User> user = users.authenticate(normalizedEmail, password);
         if (user.isEmpty()) {
-            throttle.recordFailure(accountKey, ThrottlePolicy.ACCOUNT, now);
+            throttle.recordFailure(accountAtClientKey, ThrottlePolicy.ACCOUNT_AT_CLIENT, now);
             throttle.recordFailure(clientKey, ThrottlePolicy.CLIENT, now);
             throw new ApiException(401, "INVALID_CREDENTIALS", "The email or the password is wrong.");
         }
-        throttle.reset(accountKey);
-        String familyId = Ids.newId();
-        TokenService.Issued issued = tokens.issue(user.get().userId(), user.get().role(), familyId);
-        sessions.start(familyId, user.get().userId(), issued.refreshTokenId(), issued.refreshExpiresAt(), now);
+        // The client's own count stays: logging into one's own account must not reset a sprayer's tally.
+        throttle.reset(accountAtClientKey);
+        TokenService.Issued issued = tokens.issue(user.get().userId(), user.get().role(), Ids.newId());
+        sessions.start(issued.grant(), now);
         return issued.pair();
     }
 
     /**
-     * Exchanges a refresh token for a new pair. The old token stops working; presenting it
-     * again revokes every token of its family (someone else may hold a copy).
+     * Exchanges a refresh token for a new pair whose refresh token expires no later than 14
+     * days after the login. The old token stops working; presenting it again revokes every
+     * token of its family (someone else may hold a copy), unless it comes back within
+     * {@link SessionStore#GRACE} of its rotation: then it gets the same new pair (two tabs
+     * refreshing at once).
      */
     public TokenPair refresh(String refreshToken) {
         TokenService.RefreshClaims claims = tokens.verifyRefresh(refreshToken).orElseThrow(AuthService::invalidToken);
         User user = users.findById(claims.userId()).orElseThrow(AuthService::invalidToken);
-        TokenService.Issued issued = tokens.issue(user.userId(), user.role(), claims.familyId());
-        SessionStore.Rotation rotation = sessions.rotate(claims.familyId(), user.userId(), claims.tokenId(),
-                issued.refreshTokenId(), issued.refreshExpiresAt());
-        if (rotation != SessionStore.Rotation.ROTATED) {
-            throw invalidToken();
-        }
-        return issued.pair();
+        TokenService.Issued issued = tokens.successor(claims, user.role());
+        SessionStore.Rotation rotation = sessions.rotate(claims.tokenId(), issued.grant(), clock.instant());
+        return switch (rotation.outcome()) {
+            case ROTATED -> issued.pair();
+            case GRACE_REPLAY -> tokens.sign(rotation.successor()).pair();
+            case REUSED, REVOKED -> throw invalidToken();
+        };
     }
 
     /**

@@ -7,8 +7,9 @@ import kr.tickets.users.Role;
 
 /**
  * The check every authenticated route makes: a valid access token signed with our key, not
- * denied by a logout and from a family that was not revoked. Needs only the Auth table, so
- * every function can use it.
+ * denied by a logout and from a family that was not revoked, and the user's role as it is now
+ * (not the token's claim). One consistent BatchGetItem of the Auth table, so every function
+ * can use it.
  */
 @Singleton
 @Requires(beans = {TokenService.class, SessionStore.class})
@@ -28,10 +29,10 @@ public class Authenticator {
         }
         Principal principal = tokens.verifyAccess(authorizationHeader.substring(7).trim())
                 .orElseThrow(() -> ApiException.unauthenticated("The access token is invalid or expired."));
-        if (sessions.isRevoked(principal.tokenId(), principal.familyId())) {
-            throw ApiException.unauthenticated("The access token was revoked.");
-        }
-        return principal;
+        Role current = sessions.currentRole(principal.tokenId(), principal.familyId(), principal.userId())
+                .orElseThrow(() -> ApiException.unauthenticated("The access token was revoked."));
+        // The token's role claim may be up to 30 minutes old; a promotion or demotion counts at once.
+        return principal.withRole(current);
     }
 
     /** As {@link #authenticate}, then 403 FORBIDDEN unless the caller has {@code role}. */

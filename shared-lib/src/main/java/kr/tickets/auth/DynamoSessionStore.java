@@ -7,15 +7,18 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import kr.tickets.aws.DynamoItems;
+import kr.tickets.users.Role;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * Sessions in the Auth table: {@code FAMILY#<id> / FAMILY} (status, current refresh token id,
- * GSI1 {@code USER#<id>} to find a user's sessions) and {@code DENY#<jti> / DENY}. Items
+ * Sessions in the Auth table: {@code FAMILY#<id> / FAMILY} (status, the current pair's claims,
+ * the refresh token it replaced, GSI1 {@code USER#<id>} to find a user's sessions),
+ * {@code DENY#<jti> / DENY} and {@code ROLE#<userId> / ROLE}. Session items
  * carry {@code expiresAt} (epoch seconds) for TTL clean-up only; no check relies on deletion.
  */
 @Singleton
@@ -40,38 +43,83 @@ public class DynamoSessionStore implements SessionStore {
         return Map.of("pk", s("DENY#" + tokenId), "sk", s("DENY"));
     }
 
-    @Override
-    public void start(String familyId, String userId, String refreshTokenId, Instant expiresAt, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(familyKey(familyId));
+    /**
+     * The user's current role ({@code ROLE#<userId> / ROLE}), which every authenticated request
+     * reads with the session items. The Users table's repository writes it in the same
+     * transaction as the account whenever a role is given or changed.
+     */
+    public static Map<String, AttributeValue> roleItem(String userId, Role role, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(roleKey(userId));
         item.put("userId", s(userId));
-        item.put("status", s(ACTIVE));
-        item.put("currentTokenId", s(refreshTokenId));
-        item.put("createdAt", s(now.toString()));
-        item.put("expiresAt", n(expiresAt.getEpochSecond()));
-        item.put("GSI1PK", s("USER#" + userId));
-        item.put("GSI1SK", s("FAMILY#" + String.format("%015d", now.toEpochMilli()) + "#" + familyId));
-        dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        item.put("role", s(role.name()));
+        item.put("updatedAt", s(now.toString()));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> roleKey(String userId) {
+        return Map.of("pk", s("ROLE#" + userId), "sk", s("ROLE"));
     }
 
     @Override
-    public Rotation rotate(String familyId, String userId, String presentedId, String nextId, Instant nextExpiresAt) {
+    public void start(Grant first, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(familyKey(first.familyId()));
+        item.put("userId", s(first.userId()));
+        item.put("status", s(ACTIVE));
+        item.put("currentTokenId", s(first.refreshTokenId()));
+        item.put("accessTokenId", s(first.accessTokenId()));
+        item.put("role", s(first.role().name()));
+        item.put("issuedAt", n(first.issuedAt().getEpochSecond()));
+        item.put("authTime", n(first.authTime().getEpochSecond()));
+        item.put("createdAt", s(now.toString()));
+        item.put("expiresAt", n(first.refreshExpiresAt().getEpochSecond()));
+        item.put("GSI1PK", s("USER#" + first.userId()));
+        item.put("GSI1SK", s("FAMILY#" + String.format("%015d", now.toEpochMilli()) + "#" + first.familyId()));
+        dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+    }
+
+    /**
+     * One conditional update keeps the successor's claims (token ids, role, issue time) and the
+     * token it replaced on the family item, so a second tab presenting that token within the
+     * grace window gets the same pair rebuilt, not a revocation.
+     */
+    @Override
+    public Rotation rotate(String presentedId, Grant next, Instant now) {
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(familyKey(familyId))
-                    .updateExpression("SET currentTokenId = :next, expiresAt = :exp")
+            dynamo.updateItem(r -> r.tableName(table).key(familyKey(next.familyId()))
+                    .updateExpression("SET currentTokenId = :next, previousTokenId = :presented, accessTokenId = :access, "
+                            + "#role = :role, issuedAt = :issued, expiresAt = :exp")
                     .conditionExpression("#status = :active AND currentTokenId = :presented AND userId = :user")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":next", s(nextId), ":exp", n(nextExpiresAt.getEpochSecond()),
-                            ":active", s(ACTIVE), ":presented", s(presentedId), ":user", s(userId)))
+                    .expressionAttributeNames(Map.of("#status", "status", "#role", "role"))
+                    .expressionAttributeValues(Map.of(":next", s(next.refreshTokenId()),
+                            ":access", s(next.accessTokenId()), ":role", s(next.role().name()),
+                            ":issued", n(next.issuedAt().getEpochSecond()),
+                            ":exp", n(next.refreshExpiresAt().getEpochSecond()),
+                            ":active", s(ACTIVE), ":presented", s(presentedId), ":user", s(next.userId())))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return Rotation.ROTATED;
+            return new Rotation(Outcome.ROTATED, next);
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> old = e.item();
             if (old == null || old.isEmpty() || !ACTIVE.equals(old.get("status").s())) {
-                return Rotation.REVOKED;
+                return Rotation.of(Outcome.REVOKED);
             }
-            revokeFamily(familyId);
-            return Rotation.REUSED;
+            if (old.get("userId").s().equals(next.userId()) && old.containsKey("previousTokenId")
+                    && old.get("previousTokenId").s().equals(presentedId) && old.containsKey("accessTokenId")
+                    && now.isBefore(Instant.ofEpochSecond(Long.parseLong(old.get("issuedAt").n())).plus(GRACE))) {
+                return new Rotation(Outcome.GRACE_REPLAY, successor(next.familyId(), old));
+            }
+            revokeFamily(next.familyId());
+            return Rotation.of(Outcome.REUSED);
         }
+    }
+
+    private static Grant successor(String familyId, Map<String, AttributeValue> family) {
+        Instant authTime = family.containsKey("authTime")
+                ? Instant.ofEpochSecond(Long.parseLong(family.get("authTime").n()))
+                : Instant.parse(family.get("createdAt").s());
+        return new Grant(family.get("userId").s(), Role.valueOf(family.get("role").s()), familyId,
+                family.get("accessTokenId").s(), family.get("currentTokenId").s(), authTime,
+                Instant.ofEpochSecond(Long.parseLong(family.get("issuedAt").n())),
+                Instant.ofEpochSecond(Long.parseLong(family.get("expiresAt").n())));
     }
 
     @Override
@@ -109,18 +157,22 @@ public class DynamoSessionStore implements SessionStore {
     }
 
     @Override
-    public boolean isRevoked(String accessTokenId, String familyId) {
+    public Optional<Role> currentRole(String accessTokenId, String familyId, String userId) {
         boolean denied = false;
         boolean familyActive = false;
+        Role role = Role.USER;
         for (Map<String, AttributeValue> item : DynamoItems.getAll(dynamo, table,
-                List.of(denyKey(accessTokenId), familyKey(familyId)))) {
-            if (item.get("pk").s().startsWith("DENY#")) {
+                List.of(denyKey(accessTokenId), familyKey(familyId), roleKey(userId)))) {
+            String pk = item.get("pk").s();
+            if (pk.startsWith("DENY#")) {
                 denied = true;
+            } else if (pk.startsWith("FAMILY#")) {
+                familyActive = ACTIVE.equals(item.get("status").s()) && userId.equals(item.get("userId").s());
             } else {
-                familyActive = ACTIVE.equals(item.get("status").s());
+                role = Role.valueOf(item.get("role").s());
             }
         }
-        return denied || !familyActive;
+        return denied || !familyActive ? Optional.empty() : Optional.of(role);
     }
 
     static AttributeValue s(String value) {

@@ -1,5 +1,6 @@
 package kr.tickets.catalog;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import kr.tickets.common.ApiException;
+import kr.tickets.common.CursorSigner;
 import kr.tickets.common.FieldError;
 
 /**
@@ -29,9 +31,12 @@ import kr.tickets.common.FieldError;
 public class CatalogQueryService {
     public static final int DEFAULT_PAGE = 20;
     public static final int MAX_PAGE = 100;
+    private static final String INVALID_CURSOR = "is not a cursor this list handed out for this sort";
 
     private final CatalogRepository catalog;
     private final Clock clock;
+    /** Resolved on the first list: catalog-admin shares this service for the detail and has no cursor key. */
+    private final BeanProvider<CursorSigner> cursors;
     /** Venue layouts never change once created; keeping a few per container spares the big Query. */
     private final Map<String, List<Seat>> layouts = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -40,9 +45,10 @@ public class CatalogQueryService {
         }
     });
 
-    public CatalogQueryService(CatalogRepository catalog, Clock clock) {
+    public CatalogQueryService(CatalogRepository catalog, Clock clock, BeanProvider<CursorSigner> cursors) {
         this.catalog = catalog;
         this.clock = clock;
+        this.cursors = cursors;
     }
 
     /** Parameters sent empty ({@code ?q=&genre=}) mean "no filter", as forms send them. */
@@ -84,6 +90,15 @@ public class CatalogQueryService {
             errors.add(new FieldError("sort", "must be latest or name"));
         }
         Long size = number(params, "size", 1, MAX_PAGE, errors);
+        // The signature binds the cursor to the sort order it was made for.
+        String purpose = "performances:" + sort.name();
+        String position = null;
+        if (params.get("cursor") != null) {
+            position = cursors.get().verify(purpose, params.get("cursor")).orElse(null);
+            if (position == null) {
+                errors.add(new FieldError("cursor", INVALID_CURSOR));
+            }
+        }
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
@@ -91,13 +106,13 @@ public class CatalogQueryService {
         PerformancePage page;
         try {
             page = catalog.listPerformances(new PerformanceQuery(q, genre, venueId, from, to, minPrice, maxPrice, sort,
-                    size == null ? DEFAULT_PAGE : size.intValue(), params.get("cursor")));
+                    size == null ? DEFAULT_PAGE : size.intValue(), position));
         } catch (CatalogRepository.InvalidCursor e) {
-            throw new ApiException(400, "INVALID_CURSOR", "The cursor is not one this list handed out.");
+            throw ApiException.validation("cursor", INVALID_CURSOR);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", page.items().stream().map(CatalogQueryService::summary).toList());
-        out.put("nextCursor", page.nextCursor());
+        out.put("nextCursor", page.nextCursor() == null ? null : cursors.get().sign(purpose, page.nextCursor()));
         return out;
     }
 

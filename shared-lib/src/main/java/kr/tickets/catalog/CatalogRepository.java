@@ -41,7 +41,11 @@ public interface CatalogRepository {
     /** Removes the performance, its grade map and schedules, if none has a held or booked seat. */
     void deletePerformance(Performance performance, List<Schedule> schedules);
 
-    /** One page of the list, in the given order, starting after {@code cursor} (null: the first page). */
+    /**
+     * One page of the list, in the given order, starting after {@code cursor} (null: the first
+     * page). Cursors here are the store's plain positions; the service signs them on the way out
+     * and checks the signature on the way in, so only positions this store made come back.
+     */
     PerformancePage listPerformances(PerformanceQuery query);
 
     /** A cursor this list did not hand out (or one of the other sort order). */

@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -470,7 +468,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
         String sk = index + "SK";
         Map<String, String> key = Map.of("pk", item.get("pk").s(), "sk", item.get("sk").s(),
                 pk, item.get(pk).s(), sk, item.get(sk).s());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json(key).getBytes(StandardCharsets.UTF_8));
+        return json(key);
     }
 
     private static Map<String, AttributeValue> decodeCursor(String cursor, String index) {
@@ -478,7 +476,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
             return null;
         }
         try {
-            Map<String, String> key = JSON.readValue(Base64.getUrlDecoder().decode(cursor),
+            Map<String, String> key = JSON.readValue(cursor,
                     new TypeReference<Map<String, String>>() { });
             if (key.size() != 4 || !key.containsKey(index + "PK") || !key.containsKey(index + "SK")
                     || !key.containsKey("pk") || !key.containsKey("sk") || !PERFS.equals(key.get(index + "PK"))) {

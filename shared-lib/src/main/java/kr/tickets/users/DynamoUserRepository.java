@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kr.tickets.auth.DynamoSessionStore;
 import kr.tickets.aws.DynamoItems;
 import kr.tickets.common.ApiException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Accounts in the Users table. Keys (see docs/data-model.md):
  * {@code USER#<id> / PROFILE} holds the account; {@code EMAIL#<email> / UNIQUE} and
  * {@code PHONE#<phone> / UNIQUE} are claims written in the same transaction with
- * {@code attribute_not_exists}, so two sign-ups with one email cannot both succeed.
+ * {@code attribute_not_exists}, so two sign-ups with one email cannot both succeed. An account
+ * whose role is not USER, or changes, also writes its role to the Auth table in the same transaction.
  */
 @Singleton
 @Requires(property = "users.table")
@@ -34,10 +36,14 @@ public class DynamoUserRepository implements UserRepository {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    /** The Auth table, where the role every authenticated request checks is kept; empty in read-only users. */
+    private final String authTable;
 
-    public DynamoUserRepository(DynamoDbClient dynamo, @Value("${users.table}") String table) {
+    public DynamoUserRepository(DynamoDbClient dynamo, @Value("${users.table}") String table,
+                                @Value("${auth.table:}") String authTable) {
         this.dynamo = dynamo;
         this.table = table;
+        this.authTable = authTable;
     }
 
     static Map<String, AttributeValue> userKey(String userId) {
@@ -54,10 +60,13 @@ public class DynamoUserRepository implements UserRepository {
 
     @Override
     public void create(User user) {
-        List<TransactWriteItem> items = List.of(
+        List<TransactWriteItem> items = new ArrayList<>(List.of(
                 put(toItem(user), NOT_EXISTS),
                 put(claim(emailKey(user.email()), user.userId()), NOT_EXISTS),
-                put(claim(phoneKey(user.phone()), user.userId()), NOT_EXISTS));
+                put(claim(phoneKey(user.phone()), user.userId()), NOT_EXISTS)));
+        if (user.role() != Role.USER) {
+            items.add(roleRecord(user));
+        }
         try {
             DynamoItems.transact(() -> dynamo.transactWriteItems(r -> r.transactItems(items)));
         } catch (TransactionCanceledException e) {
@@ -106,6 +115,9 @@ public class DynamoUserRepository implements UserRepository {
                     .expressionAttributeValues(Map.of(":me", s(current.userId())))
                     .build()).build());
         }
+        if (updated.role() != current.role() || updated.role() != Role.USER) {
+            items.add(roleRecord(updated));
+        }
         try {
             DynamoItems.transact(() -> dynamo.transactWriteItems(r -> r.transactItems(items)));
         } catch (TransactionCanceledException e) {
@@ -117,6 +129,19 @@ public class DynamoUserRepository implements UserRepository {
             }
             throw e;
         }
+    }
+
+    /**
+     * The Auth table's copy of the role, written in the account's own transaction so that no
+     * request can see one without the other: authenticated checks read the role there, in the
+     * same BatchGetItem as the session, so a promotion or a demotion counts at the next request.
+     */
+    private TransactWriteItem roleRecord(User user) {
+        if (authTable.isEmpty()) {
+            throw new IllegalStateException("giving or changing a role needs AUTH_TABLE: authenticated requests read the role there");
+        }
+        return TransactWriteItem.builder().put(Put.builder().tableName(authTable)
+                .item(DynamoSessionStore.roleItem(user.userId(), user.role(), user.updatedAt())).build()).build();
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item, String condition) {

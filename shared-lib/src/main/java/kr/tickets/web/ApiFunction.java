@@ -7,6 +7,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -17,6 +18,9 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * runs and configuration comes from the environment (USERS_TABLE → users.table).
  */
 public class ApiFunction extends ApiGatewayProxyRequestEventFunction {
+    static final String NOSNIFF_HEADER = "X-Content-Type-Options";
+    static final String NOSNIFF = "nosniff";
+
     public ApiFunction() {
         super();
     }
@@ -30,10 +34,30 @@ public class ApiFunction extends ApiGatewayProxyRequestEventFunction {
         super(contextFor(environment));
     }
 
-    /** Every log line of the invocation carries the Lambda context (request id, cold start). */
+    /**
+     * Every log line of the invocation carries the Lambda context (request id, cold start), and
+     * every answer, errors included, carries {@code X-Content-Type-Options: nosniff}: set here
+     * once, so no function and no error path can forget it.
+     */
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> super.handleRequest(event, context));
+        return withSecurityHeaders(PowertoolsLogging.withLogging(context, () -> super.handleRequest(event, context)));
+    }
+
+    static APIGatewayProxyResponseEvent withSecurityHeaders(APIGatewayProxyResponseEvent response) {
+        if (response == null) {
+            return null;
+        }
+        Map<String, String> headers = response.getHeaders() == null ? new HashMap<>()
+                : new HashMap<>(response.getHeaders());
+        headers.put(NOSNIFF_HEADER, NOSNIFF);
+        response.setHeaders(headers);
+        if (response.getMultiValueHeaders() != null) {
+            Map<String, List<String>> multi = new HashMap<>(response.getMultiValueHeaders());
+            multi.put(NOSNIFF_HEADER, List.of(NOSNIFF));
+            response.setMultiValueHeaders(multi);
+        }
+        return response;
     }
 
     /** A started-on-demand application context whose configuration is {@code environment}. */

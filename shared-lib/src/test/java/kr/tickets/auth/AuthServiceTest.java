@@ -3,16 +3,19 @@ package kr.tickets.auth;
 import static kr.tickets.common.ApiAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import kr.tickets.common.ApiException;
 import kr.tickets.common.MutableClock;
 import kr.tickets.users.InMemoryUserRepository;
 import kr.tickets.users.PasswordHasher;
 import kr.tickets.users.Role;
+import kr.tickets.users.User;
 import kr.tickets.users.SignupCommand;
 import kr.tickets.users.UserService;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +33,8 @@ class AuthServiceTest {
     private final InMemoryUserRepository repository = new InMemoryUserRepository();
     private final UserService users = new UserService(repository, new PasswordHasher(4), clock);
     private final TokenService tokens = new TokenService(new FixedSigningKeyProvider(), clock);
-    private final InMemorySessionStore sessions = new InMemorySessionStore();
+    private final InMemorySessionStore sessions = new InMemorySessionStore(
+            id -> repository.findById(id).map(User::role).orElse(Role.USER));
     private final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
     private final AuthService auth = new AuthService(users, tokens, sessions, throttle, clock);
     private final Authenticator authenticator = new Authenticator(tokens, sessions);
@@ -118,17 +122,17 @@ class AuthServiceTest {
     }
 
     @Test
-    void tooManyFailuresLockTheAccountWithRetryAfter() {
-        failLogins(EMAIL, ThrottlePolicy.ACCOUNT.maxFailures(), ADDRESS);
+    void tooManyFailuresLockTheAccountAtThatAddressWithRetryAfter() {
+        failLogins(EMAIL, ThrottlePolicy.ACCOUNT_AT_CLIENT.maxFailures(), ADDRESS);
 
         ApiException e = assertFails(() -> auth.login(EMAIL, "wrong!pass1", ADDRESS), 429, "TOO_MANY_REQUESTS");
 
-        assertEquals(Long.toString(ThrottlePolicy.ACCOUNT.lock().toSeconds()), e.headers().get("Retry-After"));
+        assertEquals(Long.toString(ThrottlePolicy.ACCOUNT_AT_CLIENT.lock().toSeconds()), e.headers().get("Retry-After"));
     }
 
     @Test
-    void lockedAccountIsRefusedEvenWithTheRightPassword() {
-        failLogins(EMAIL, ThrottlePolicy.ACCOUNT.maxFailures(), ADDRESS);
+    void lockedAccountAndAddressIsRefusedEvenWithTheRightPassword() {
+        failLogins(EMAIL, ThrottlePolicy.ACCOUNT_AT_CLIENT.maxFailures(), ADDRESS);
 
         assertFails(this::login, 429, "TOO_MANY_REQUESTS");
         assertEquals(0, sessions.familyCount());
@@ -136,13 +140,13 @@ class AuthServiceTest {
 
     @Test
     void oneFailureFewerThanTheLimitDoesNotLock() {
-        failLogins(EMAIL, ThrottlePolicy.ACCOUNT.maxFailures() - 1, ADDRESS);
+        failLogins(EMAIL, ThrottlePolicy.ACCOUNT_AT_CLIENT.maxFailures() - 1, ADDRESS);
         assertDoesNotThrow(this::login);
     }
 
     @Test
     void retryAfterCountsDownWithTheLock() {
-        failLogins(EMAIL, ThrottlePolicy.ACCOUNT.maxFailures(), ADDRESS);
+        failLogins(EMAIL, ThrottlePolicy.ACCOUNT_AT_CLIENT.maxFailures(), ADDRESS);
         clock.advance(Duration.ofMinutes(10));
 
         ApiException e = assertFails(this::login, 429, "TOO_MANY_REQUESTS");
@@ -152,25 +156,48 @@ class AuthServiceTest {
 
     @Test
     void accountLockEndsAfterTheLockPeriod() {
-        failLogins(EMAIL, ThrottlePolicy.ACCOUNT.maxFailures(), ADDRESS);
-        clock.advance(ThrottlePolicy.ACCOUNT.lock().plusSeconds(1));
+        failLogins(EMAIL, ThrottlePolicy.ACCOUNT_AT_CLIENT.maxFailures(), ADDRESS);
+        clock.advance(ThrottlePolicy.ACCOUNT_AT_CLIENT.lock().plusSeconds(1));
 
         assertDoesNotThrow(this::login);
     }
 
     @Test
-    void accountLockFollowsTheAccountAcrossClientAddresses() {
-        for (int i = 0; i < ThrottlePolicy.ACCOUNT.maxFailures(); i++) {
+    void anAttackersFailuresNeverLockTheOwnerOut() {
+        String attacker = "198.51.100.66";
+        failLogins(EMAIL, ThrottlePolicy.ACCOUNT_AT_CLIENT.maxFailures(), attacker);
+
+        // The attacker is locked out of this account, even with the right password ...
+        assertFails(() -> auth.login(EMAIL, PASSWORD, attacker), 429, "TOO_MANY_REQUESTS");
+        // ... the owner, from any other address, is not.
+        assertEquals(minjiId, authenticator.authenticate(bearer(auth.login(EMAIL, PASSWORD, "192.0.2.99"))).userId());
+    }
+
+    @Test
+    void failuresSpreadOverManyAddressesLockNoAddressAndNotTheAccount() {
+        for (int i = 0; i < 50; i++) {
             failLogins(EMAIL, 1, "198.51.100." + i);
         }
-        assertFails(() -> auth.login(EMAIL, PASSWORD, "192.0.2.99"), 429, "TOO_MANY_REQUESTS");
+        assertDoesNotThrow(() -> auth.login(EMAIL, PASSWORD, "198.51.100.1"));
+    }
+
+    @Test
+    void ownSuccessfulLoginsDoNotResetTheClientAddressCount() {
+        users.signup(new SignupCommand("이서준", "seojun@example.com", "an0ther!pw", "010-2222-3333"));
+        for (int i = 0; i < ThrottlePolicy.CLIENT.maxFailures() - 1; i++) {
+            failLogins("victim" + i + "@example.com", 1, ADDRESS);
+            auth.login("seojun@example.com", "an0ther!pw", ADDRESS);
+        }
+        failLogins("one-more@example.com", 1, ADDRESS);
+
+        assertFails(this::login, 429, "TOO_MANY_REQUESTS");
     }
 
     @Test
     void successfulLoginClearsTheAccountsFailureCount() {
-        failLogins(EMAIL, ThrottlePolicy.ACCOUNT.maxFailures() - 1, ADDRESS);
+        failLogins(EMAIL, ThrottlePolicy.ACCOUNT_AT_CLIENT.maxFailures() - 1, ADDRESS);
         login();
-        failLogins(EMAIL, ThrottlePolicy.ACCOUNT.maxFailures() - 1, ADDRESS);
+        failLogins(EMAIL, ThrottlePolicy.ACCOUNT_AT_CLIENT.maxFailures() - 1, ADDRESS);
 
         assertDoesNotThrow(this::login);
     }
@@ -178,7 +205,7 @@ class AuthServiceTest {
     @Test
     void failuresOfOneAccountDoNotLockAnother() {
         users.signup(new SignupCommand("이서준", "seojun@example.com", "an0ther!pw", "010-2222-3333"));
-        failLogins(EMAIL, ThrottlePolicy.ACCOUNT.maxFailures(), ADDRESS);
+        failLogins(EMAIL, ThrottlePolicy.ACCOUNT_AT_CLIENT.maxFailures(), ADDRESS);
 
         assertDoesNotThrow(() -> auth.login("seojun@example.com", "an0ther!pw", "192.0.2.1"));
     }
@@ -222,6 +249,7 @@ class AuthServiceTest {
         TokenPair first = login();
         auth.refresh(first.refreshToken());
 
+        clock.advance(SessionStore.GRACE);
         assertFails(() -> auth.refresh(first.refreshToken()), 401, "INVALID_TOKEN");
     }
 
@@ -230,6 +258,7 @@ class AuthServiceTest {
         TokenPair first = login();
         TokenPair second = auth.refresh(first.refreshToken());
 
+        clock.advance(SessionStore.GRACE);
         assertFails(() -> auth.refresh(first.refreshToken()), 401, "INVALID_TOKEN");
 
         // Even the newest refresh token, held by whoever rotated first, no longer works ...
@@ -243,9 +272,63 @@ class AuthServiceTest {
         TokenPair phone = login();
         TokenPair laptop = login();
         auth.refresh(laptop.refreshToken());
+        clock.advance(SessionStore.GRACE);
         assertFails(() -> auth.refresh(laptop.refreshToken()), 401, "INVALID_TOKEN");
 
         assertDoesNotThrow(() -> auth.refresh(phone.refreshToken()));
+    }
+
+    @Test
+    void twoTabsRefreshingWithTheSameTokenWithinTheGraceWindowGetTheSamePair() {
+        TokenPair first = login();
+        clock.advance(Duration.ofMinutes(29));
+        TokenPair tabOne = auth.refresh(first.refreshToken());
+        clock.advance(SessionStore.GRACE.minusSeconds(1));
+
+        TokenPair tabTwo = auth.refresh(first.refreshToken());
+
+        assertEquals(tabOne.accessToken(), tabTwo.accessToken());
+        assertEquals(tabOne.refreshToken(), tabTwo.refreshToken());
+        assertEquals(minjiId, authenticator.authenticate(bearer(tabTwo)).userId());
+        // The family goes on: the shared successor rotates normally.
+        assertDoesNotThrow(() -> auth.refresh(tabTwo.refreshToken()));
+    }
+
+    @Test
+    void reuseAfterTheGraceWindowStillRevokesTheFamily() {
+        TokenPair first = login();
+        TokenPair second = auth.refresh(first.refreshToken());
+        clock.advance(SessionStore.GRACE);
+
+        assertFails(() -> auth.refresh(first.refreshToken()), 401, "INVALID_TOKEN");
+
+        assertFails(() -> auth.refresh(second.refreshToken()), 401, "INVALID_TOKEN");
+        assertFails(() -> authenticator.authenticate(bearer(second)), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void onlyTheTokenTheLastRotationReplacedHasAGraceWindow() {
+        TokenPair first = login();
+        TokenPair second = auth.refresh(first.refreshToken());
+        auth.refresh(second.refreshToken());
+
+        assertFails(() -> auth.refresh(first.refreshToken()), 401, "INVALID_TOKEN");
+        assertFalse(sessions.isActive(tokens.verifyAccess(first.accessToken()).orElseThrow().familyId()));
+    }
+
+    @Test
+    void refreshingNeverExtendsALoginPastFourteenDays() {
+        TokenPair pair = login();
+        Instant loginEnds = clock.instant().plus(TokenPolicy.REFRESH_TTL);
+        for (int day = 0; day < 13; day++) {
+            clock.advance(Duration.ofDays(1));
+            pair = auth.refresh(pair.refreshToken());
+            assertEquals(loginEnds, clock.instant().plusSeconds(pair.refreshTokenExpiresIn()));
+        }
+        String last = pair.refreshToken();
+        clock.advance(Duration.ofDays(1).plusSeconds(1));
+
+        assertFails(() -> auth.refresh(last), 401, "INVALID_TOKEN");
     }
 
     @Test
@@ -348,6 +431,18 @@ class AuthServiceTest {
     }
 
     @Test
+    void aDemotedAdminIsForbiddenAtTheNextRequest() {
+        User minji = users.changeRole(repository.findById(minjiId).orElseThrow(), Role.ADMIN);
+        String admin = bearer(login());
+        assertEquals(minjiId, authenticator.require(admin, Role.ADMIN).userId());
+
+        users.changeRole(minji, Role.USER);
+
+        assertFails(() -> authenticator.require(admin, Role.ADMIN), 403, "FORBIDDEN");
+        assertEquals(minjiId, authenticator.authenticate(admin).userId());
+    }
+
+    @Test
     void promotedAdminPassesTheAdminCheckAfterLoggingInAgain() {
         users.changeRole(repository.findById(minjiId).orElseThrow(), Role.ADMIN);
         assertEquals(minjiId, authenticator.require(bearer(login()), Role.ADMIN).userId());
@@ -378,7 +473,7 @@ class AuthServiceTest {
 
     @Test
     void overlongPasswordAtLoginIsInvalidCredentialsAndCounted() {
-        for (int i = 0; i < ThrottlePolicy.ACCOUNT.maxFailures(); i++) {
+        for (int i = 0; i < ThrottlePolicy.ACCOUNT_AT_CLIENT.maxFailures(); i++) {
             assertFails(() -> auth.login(EMAIL, "가".repeat(30) + "1!", ADDRESS), 401, "INVALID_CREDENTIALS");
         }
         assertFails(() -> auth.login(EMAIL, PASSWORD, ADDRESS), 429, "TOO_MANY_REQUESTS");

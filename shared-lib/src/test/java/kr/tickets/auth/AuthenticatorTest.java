@@ -4,6 +4,8 @@ import static kr.tickets.common.ApiAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import kr.tickets.common.MutableClock;
 import kr.tickets.users.Role;
 import org.junit.jupiter.api.Test;
@@ -16,13 +18,16 @@ class AuthenticatorTest {
 
     private final MutableClock clock = MutableClock.at("2030-03-01T09:00:00Z");
     private final TokenService tokens = new TokenService(new FixedSigningKeyProvider(), clock);
-    private final InMemorySessionStore sessions = new InMemorySessionStore();
+    /** The user's current role, as the Auth table's role item holds it. */
+    private final Map<String, Role> roles = new HashMap<>();
+    private final InMemorySessionStore sessions = new InMemorySessionStore(id -> roles.getOrDefault(id, Role.USER));
     private final Authenticator authenticator = new Authenticator(tokens, sessions);
 
     /** A signed-in session, as login would start it. */
     private TokenPair session(Role role, String familyId) {
+        roles.put(USER_ID, role);
         TokenService.Issued issued = tokens.issue(USER_ID, role, familyId);
-        sessions.start(familyId, USER_ID, issued.refreshTokenId(), issued.refreshExpiresAt(), clock.instant());
+        sessions.start(issued.grant(), clock.instant());
         return issued.pair();
     }
 
@@ -118,6 +123,23 @@ class AuthenticatorTest {
     @Test
     void requireAdminLetsAnAdminThrough() {
         TokenPair pair = session(Role.ADMIN, "family-1");
+        assertEquals(Role.ADMIN, authenticator.require("Bearer " + pair.accessToken(), Role.ADMIN).role());
+    }
+
+    @Test
+    void aDemotionCountsAtTheNextRequestWhateverTheTokenClaims() {
+        TokenPair pair = session(Role.ADMIN, "family-1");
+        roles.put(USER_ID, Role.USER);
+
+        assertFails(() -> authenticator.require("Bearer " + pair.accessToken(), Role.ADMIN), 403, "FORBIDDEN");
+        assertEquals(Role.USER, authenticator.authenticate("Bearer " + pair.accessToken()).role());
+    }
+
+    @Test
+    void aPromotionCountsAtTheNextRequestWithoutANewLogin() {
+        TokenPair pair = session(Role.USER, "family-1");
+        roles.put(USER_ID, Role.ADMIN);
+
         assertEquals(Role.ADMIN, authenticator.require("Bearer " + pair.accessToken(), Role.ADMIN).role());
     }
 

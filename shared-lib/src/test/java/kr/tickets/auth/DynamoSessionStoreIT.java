@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -15,41 +16,79 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.localstack.LocalStack;
+import kr.tickets.users.Role;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Refresh-token families, rotation and the deny list against moto. */
+/** Refresh-token families, rotation with its grace window, the deny list and the role item against moto. */
 class DynamoSessionStoreIT {
     private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
+    private static DynamoDbClient dynamo;
+    private static String table;
     private static DynamoSessionStore store;
 
     @BeforeAll
     static void connect() {
         LocalStack stack = LocalStack.shared();
-        store = new DynamoSessionStore(AwsLocal.dynamo(stack.endpoint()), stack.resources().physicalId("AuthTable"));
+        dynamo = AwsLocal.dynamo(stack.endpoint());
+        table = stack.resources().physicalId("AuthTable");
+        store = new DynamoSessionStore(dynamo, table);
     }
 
     private static String id() {
         return UUID.randomUUID().toString();
     }
 
+    private static Grant grant(String family, String user, String refreshId, Instant issuedAt) {
+        return new Grant(user, Role.USER, family, "a-" + refreshId, refreshId, NOW, issuedAt,
+                NOW.plus(TokenPolicy.REFRESH_TTL));
+    }
+
+    private static void start(String family, String user, String refreshId) {
+        store.start(grant(family, user, refreshId, NOW), NOW);
+    }
+
+    private static boolean revoked(String access, String family, String user) {
+        return store.currentRole(access, family, user).isEmpty();
+    }
+
     @Test
     void rotationAcceptsOnlyTheCurrentToken() {
         String family = id();
         String user = id();
-        store.start(family, user, "t1", NOW.plus(Duration.ofDays(14)), NOW);
-        assertEquals(SessionStore.Rotation.ROTATED, store.rotate(family, user, "t1", "t2", NOW));
-        assertEquals(SessionStore.Rotation.REUSED, store.rotate(family, user, "t1", "t3", NOW));
+        start(family, user, "t1");
+        assertEquals(SessionStore.Outcome.ROTATED, store.rotate("t1", grant(family, user, "t2", NOW), NOW).outcome());
+        Instant late = NOW.plus(SessionStore.GRACE);
+        assertEquals(SessionStore.Outcome.REUSED, store.rotate("t1", grant(family, user, "t3", late), late).outcome());
         // Reuse revoked the family: even the newest token no longer rotates.
-        assertEquals(SessionStore.Rotation.REVOKED, store.rotate(family, user, "t2", "t4", NOW));
-        assertTrue(store.isRevoked("any-access-token", family));
+        assertEquals(SessionStore.Outcome.REVOKED, store.rotate("t2", grant(family, user, "t4", late), late).outcome());
+        assertTrue(revoked("any-access-token", family, user));
     }
 
     @Test
-    void concurrentRefreshesWithOneTokenRotateOnce() throws Exception {
+    void theReplacedTokenWithinTheGraceWindowGetsTheSameSuccessor() {
         String family = id();
         String user = id();
-        store.start(family, user, "t1", NOW.plus(Duration.ofDays(14)), NOW);
+        start(family, user, "t1");
+        Grant second = grant(family, user, "t2", NOW.plusSeconds(60));
+        store.rotate("t1", second, NOW.plusSeconds(60));
+
+        Instant tabTwo = NOW.plusSeconds(65);
+        SessionStore.Rotation replay = store.rotate("t1", grant(family, user, "t3", tabTwo), tabTwo);
+
+        assertEquals(SessionStore.Outcome.GRACE_REPLAY, replay.outcome());
+        assertEquals(second, replay.successor());
+        assertFalse(revoked(second.accessTokenId(), family, user));
+        assertEquals(SessionStore.Outcome.ROTATED,
+                store.rotate("t2", grant(family, user, "t3", tabTwo), tabTwo).outcome());
+    }
+
+    @Test
+    void concurrentRefreshesWithOneTokenRotateOnceAndTheOthersShareItsSuccessor() throws Exception {
+        String family = id();
+        String user = id();
+        start(family, user, "t1");
         ExecutorService pool = Executors.newFixedThreadPool(10);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<SessionStore.Rotation>> results = new ArrayList<>();
@@ -57,50 +96,68 @@ class DynamoSessionStoreIT {
             String next = "n" + i;
             results.add(pool.submit(() -> {
                 start.await();
-                return store.rotate(family, user, "t1", next, NOW);
+                return store.rotate("t1", grant(family, user, next, NOW), NOW);
             }));
         }
         start.countDown();
         int rotated = 0;
+        List<Grant> successors = new ArrayList<>();
         for (Future<SessionStore.Rotation> result : results) {
-            rotated += result.get() == SessionStore.Rotation.ROTATED ? 1 : 0;
+            rotated += result.get().outcome() == SessionStore.Outcome.ROTATED ? 1 : 0;
+            successors.add(result.get().successor());
         }
         pool.shutdown();
         assertEquals(1, rotated);
+        assertEquals(1, successors.stream().distinct().count(), successors::toString);
     }
 
     @Test
     void anotherUsersTokenCannotRotateAFamily() {
         String family = id();
-        store.start(family, "owner", "t1", NOW.plus(Duration.ofDays(14)), NOW);
-        assertEquals(SessionStore.Rotation.REUSED, store.rotate(family, "intruder", "t1", "t2", NOW));
+        start(family, "owner", "t1");
+        assertEquals(SessionStore.Outcome.REUSED, store.rotate("t1", grant(family, "intruder", "t2", NOW), NOW).outcome());
     }
 
     @Test
     void deniedAccessTokenIsRevokedWhileItsFamilyIsNot() {
         String family = id();
-        store.start(family, id(), "t1", NOW.plus(Duration.ofDays(14)), NOW);
+        String user = id();
+        start(family, user, "t1");
         String access = id();
-        assertFalse(store.isRevoked(access, family));
+        assertFalse(revoked(access, family, user));
         store.deny(access, NOW.plus(Duration.ofMinutes(30)));
-        assertTrue(store.isRevoked(access, family));
-        assertFalse(store.isRevoked(id(), family));
+        assertTrue(revoked(access, family, user));
+        assertFalse(revoked(id(), family, user));
     }
 
     @Test
     void unknownFamilyCountsAsRevoked() {
-        assertTrue(store.isRevoked(id(), id()));
+        assertTrue(revoked(id(), id(), id()));
     }
 
     @Test
-    void revokingOtherFamiliesKeepsTheCurrentOne() throws InterruptedException {
+    void theRoleIsTheRoleItemsOrUserWithoutOne() {
+        String family = id();
+        String user = id();
+        start(family, user, "t1");
+        assertEquals(Optional.of(Role.USER), store.currentRole(id(), family, user));
+
+        dynamo.putItem(r -> r.tableName(table).item(DynamoSessionStore.roleItem(user, Role.ADMIN, NOW)));
+        assertEquals(Optional.of(Role.ADMIN), store.currentRole(id(), family, user));
+
+        dynamo.putItem(r -> r.tableName(table).item(DynamoSessionStore.roleItem(user, Role.USER, NOW)));
+        assertEquals(Optional.of(Role.USER), store.currentRole(id(), family, user));
+    }
+
+    @Test
+    void revokingOtherFamiliesKeepsTheCurrentOne() {
         String user = id();
         String keep = id();
         String other = id();
-        store.start(keep, user, "a", NOW.plus(Duration.ofDays(14)), NOW);
-        store.start(other, user, "b", NOW.plus(Duration.ofDays(14)), NOW);
+        start(keep, user, "a");
+        start(other, user, "b");
         store.revokeOtherFamilies(user, keep);
-        assertFalse(store.isRevoked(id(), keep));
-        assertTrue(store.isRevoked(id(), other));
+        assertFalse(revoked(id(), keep, user));
+        assertTrue(revoked(id(), other, user));
     }
 }

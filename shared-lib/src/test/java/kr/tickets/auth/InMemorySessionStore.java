@@ -4,47 +4,68 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import kr.tickets.users.Role;
 
 /**
  * The SessionStore port in memory, with the contract of the DynamoDB adapter: only the newest
- * refresh token of an ACTIVE family rotates; presenting an older one revokes the family.
+ * refresh token of an ACTIVE family rotates; the one it replaced yields the same successor
+ * within the grace window; presenting any other older one revokes the family. The current role
+ * comes from {@code roleOf} (the Users repository in tests, as the Auth table's role item
+ * mirrors the account in the adapter).
  */
 public final class InMemorySessionStore implements SessionStore {
     private final Map<String, Family> families = new HashMap<>();
     private final Set<String> denied = new HashSet<>();
+    private final Function<String, Role> roleOf;
 
     private static final class Family {
-        final String userId;
-        String currentTokenId;
+        Grant current;
+        String previousTokenId;
         boolean active = true;
 
-        Family(String userId, String currentTokenId) {
-            this.userId = userId;
-            this.currentTokenId = currentTokenId;
+        Family(Grant current) {
+            this.current = current;
         }
     }
 
-    @Override
-    public void start(String familyId, String userId, String refreshTokenId, Instant expiresAt, Instant now) {
-        if (families.containsKey(familyId)) {
-            throw new IllegalStateException("family " + familyId + " already exists");
-        }
-        families.put(familyId, new Family(userId, refreshTokenId));
+    public InMemorySessionStore(Function<String, Role> roleOf) {
+        this.roleOf = roleOf;
+    }
+
+    /** Every user is a USER. */
+    public InMemorySessionStore() {
+        this(userId -> Role.USER);
     }
 
     @Override
-    public Rotation rotate(String familyId, String userId, String presentedId, String nextId, Instant nextExpiresAt) {
-        Family family = families.get(familyId);
+    public void start(Grant first, Instant now) {
+        if (families.containsKey(first.familyId())) {
+            throw new IllegalStateException("family " + first.familyId() + " already exists");
+        }
+        families.put(first.familyId(), new Family(first));
+    }
+
+    @Override
+    public Rotation rotate(String presentedId, Grant next, Instant now) {
+        Family family = families.get(next.familyId());
         if (family == null || !family.active) {
-            return Rotation.REVOKED;
+            return Rotation.of(Outcome.REVOKED);
         }
-        if (!family.currentTokenId.equals(presentedId) || !family.userId.equals(userId)) {
-            family.active = false;
-            return Rotation.REUSED;
+        boolean sameUser = family.current.userId().equals(next.userId());
+        if (sameUser && family.current.refreshTokenId().equals(presentedId)) {
+            family.previousTokenId = presentedId;
+            family.current = next;
+            return new Rotation(Outcome.ROTATED, next);
         }
-        family.currentTokenId = nextId;
-        return Rotation.ROTATED;
+        if (sameUser && presentedId.equals(family.previousTokenId)
+                && now.isBefore(family.current.issuedAt().plus(GRACE))) {
+            return new Rotation(Outcome.GRACE_REPLAY, family.current);
+        }
+        family.active = false;
+        return Rotation.of(Outcome.REUSED);
     }
 
     @Override
@@ -58,7 +79,7 @@ public final class InMemorySessionStore implements SessionStore {
     @Override
     public void revokeOtherFamilies(String userId, String keepFamilyId) {
         families.forEach((id, family) -> {
-            if (family.userId.equals(userId) && !id.equals(keepFamilyId)) {
+            if (family.current.userId().equals(userId) && !id.equals(keepFamilyId)) {
                 family.active = false;
             }
         });
@@ -70,9 +91,13 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public boolean isRevoked(String accessTokenId, String familyId) {
+    public Optional<Role> currentRole(String accessTokenId, String familyId, String userId) {
         Family family = families.get(familyId);
-        return denied.contains(accessTokenId) || family == null || !family.active;
+        if (denied.contains(accessTokenId) || family == null || !family.active
+                || !family.current.userId().equals(userId)) {
+            return Optional.empty();
+        }
+        return Optional.of(roleOf.apply(userId));
     }
 
     public boolean isActive(String familyId) {

@@ -137,8 +137,52 @@ class TokenServiceTest {
 
         TokenService.RefreshClaims claims = tokens.verifyRefresh(issued.pair().refreshToken()).orElseThrow();
 
-        assertEquals(new TokenService.RefreshClaims(USER_ID, issued.refreshTokenId(), FAMILY_ID), claims);
+        assertEquals(new TokenService.RefreshClaims(USER_ID, issued.refreshTokenId(), FAMILY_ID, clock.instant(),
+                clock.instant().plus(TokenPolicy.REFRESH_TTL)), claims);
         assertEquals(clock.instant().plus(TokenPolicy.REFRESH_TTL), issued.refreshExpiresAt());
+    }
+
+    @Test
+    void successorNeverOutlivesTheLoginItDescendsFrom() {
+        TokenService.Issued login = tokens.issue(USER_ID, Role.USER, FAMILY_ID);
+        Instant loginEnds = clock.instant().plus(TokenPolicy.REFRESH_TTL);
+        clock.advance(Duration.ofDays(10));
+
+        TokenService.Issued next = tokens.successor(tokens.verifyRefresh(login.pair().refreshToken()).orElseThrow(),
+                Role.USER);
+
+        assertEquals(loginEnds, next.refreshExpiresAt());
+        assertEquals(Duration.ofDays(4).toSeconds(), next.pair().refreshTokenExpiresIn());
+        // The cap travels in the successor's own claims, through any number of rotations.
+        clock.advance(Duration.ofDays(3));
+        TokenService.Issued third = tokens.successor(tokens.verifyRefresh(next.pair().refreshToken()).orElseThrow(),
+                Role.USER);
+        assertEquals(loginEnds, third.refreshExpiresAt());
+        assertEquals(loginEnds, tokens.verifyRefresh(third.pair().refreshToken()).orElseThrow().loginExpiresAt());
+    }
+
+    @Test
+    void accessTokenEndsWithTheLoginWhenLessThanHalfAnHourIsLeft() {
+        TokenService.Issued login = tokens.issue(USER_ID, Role.USER, FAMILY_ID);
+        clock.advance(TokenPolicy.REFRESH_TTL.minus(Duration.ofMinutes(10)));
+
+        TokenService.Issued next = tokens.successor(tokens.verifyRefresh(login.pair().refreshToken()).orElseThrow(),
+                Role.USER);
+
+        assertEquals(600, next.pair().accessTokenExpiresIn());
+        assertEquals(clock.instant().plus(Duration.ofMinutes(10)),
+                tokens.verifyAccess(next.pair().accessToken()).orElseThrow().expiresAt());
+    }
+
+    @Test
+    void signingTheSameGrantAgainGivesTheSameTokens() {
+        TokenService.Issued first = tokens.issue(USER_ID, Role.ADMIN, FAMILY_ID);
+        clock.advance(Duration.ofSeconds(5));
+
+        TokenService.Issued again = tokens.sign(first.grant());
+
+        assertEquals(first.pair().accessToken(), again.pair().accessToken());
+        assertEquals(first.pair().refreshToken(), again.pair().refreshToken());
     }
 
     // --- forgeries -------------------------------------------------------------------------

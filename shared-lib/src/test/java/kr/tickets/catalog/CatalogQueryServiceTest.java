@@ -10,8 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kr.tickets.common.ApiException;
+import kr.tickets.common.CursorSigner;
 import kr.tickets.common.FieldError;
 import kr.tickets.common.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +37,8 @@ class CatalogQueryServiceTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryCatalogRepository catalog = new InMemoryCatalogRepository();
     private final CatalogAdminService admin = new CatalogAdminService(catalog, clock);
-    private final CatalogQueryService query = new CatalogQueryService(catalog, clock);
+    private final CursorSigner cursors = new CursorSigner("test-cursor-key-test-cursor-key-0123".getBytes(StandardCharsets.UTF_8));
+    private final CatalogQueryService query = new CatalogQueryService(catalog, clock, () -> cursors);
 
     /** 1층 rows A and B of 2 seats (VIP and R), 2층 row A of 2 seats (R): 6 seats. */
     private String venueId;
@@ -246,16 +250,33 @@ class CatalogQueryServiceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not-a-cursor", "%%%", "eyJwayI6IlBFUkYjMSJ9"})
-    void cursorTheListDidNotHandOutIs400InvalidCursor(String cursor) {
-        assertFails(() -> query.list(params("cursor", cursor)), 400, "INVALID_CURSOR");
+    @ValueSource(strings = {"not-a-cursor", "%%%", "eyJwayI6IlBFUkYjMSJ9", "eyJwayI6IlBFUkYjMSJ9.AAAA"})
+    void cursorTheListDidNotHandOutIsAValidationErrorOnCursor(String cursor) {
+        assertEquals(List.of("cursor"), refusedListFields("cursor", cursor));
     }
 
     @Test
-    void cursorOfTheOtherSortOrderIs400InvalidCursor() {
+    void cursorOfTheOtherSortOrderIsAValidationErrorOnCursor() {
         String latestCursor = (String) query.list(params("size", "1")).get("nextCursor");
 
-        assertFails(() -> query.list(params("sort", "name", "cursor", latestCursor)), 400, "INVALID_CURSOR");
+        assertEquals(List.of("cursor"), refusedListFields("sort", "name", "cursor", latestCursor));
+    }
+
+    @Test
+    void anEditedCursorIsRefusedBeforeTheRepositoryIsAsked() {
+        String cursor = (String) query.list(params("size", "1")).get("nextCursor");
+        String payload = new String(Base64.getUrlDecoder().decode(cursor.substring(0, cursor.indexOf('.'))),
+                StandardCharsets.UTF_8);
+        // One character of the position changed; and a valid position signed with another key.
+        String edited = (cursor.charAt(0) == 'A' ? "B" : "A") + cursor.substring(1);
+        String foreign = new CursorSigner("another-key-another-key-another-key!".getBytes(StandardCharsets.UTF_8))
+                .sign("performances:LATEST", payload);
+        int reads = catalog.listCalls();
+
+        assertEquals(List.of("cursor"), refusedListFields("size", "1", "cursor", edited));
+        assertEquals(List.of("cursor"), refusedListFields("size", "1", "cursor", foreign));
+        assertEquals(reads, catalog.listCalls());
+        assertEquals(1, items(query.list(params("size", "1", "cursor", cursor))).size());
     }
 
     // --- list: parameters ---------------------------------------------------------------------
@@ -338,8 +359,8 @@ class CatalogQueryServiceTest {
     }
 
     @Test
-    void invalidParametersAreRefusedBeforeTheCursorIsRead() {
-        assertEquals(List.of("size"), refusedListFields("size", "0", "cursor", "garbage"));
+    void anInvalidCursorIsNamedWithTheOtherInvalidParameters() {
+        assertEquals(List.of("size", "cursor"), refusedListFields("size", "0", "cursor", "garbage"));
     }
 
     // --- detail -------------------------------------------------------------------------------

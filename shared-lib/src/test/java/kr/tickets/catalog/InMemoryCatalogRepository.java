@@ -44,6 +44,7 @@ public final class InMemoryCatalogRepository implements CatalogRepository {
     private final Map<String, Integer> heldSeats = new HashMap<>();
     private final Map<String, Map<String, SeatState>> seatStates = new HashMap<>();
     private int writes;
+    private int listCalls;
     private Runnable beforeNextWrite;
 
     private record SeatState(String status, Instant expiresAt) {
@@ -195,6 +196,7 @@ public final class InMemoryCatalogRepository implements CatalogRepository {
 
     @Override
     public PerformancePage listPerformances(PerformanceQuery query) {
+        listCalls++;
         if (query.size() < 1) {
             throw new IllegalArgumentException("page size " + query.size());
         }
@@ -284,6 +286,11 @@ public final class InMemoryCatalogRepository implements CatalogRepository {
     // --- what tests look at -------------------------------------------------------------------
 
     /** Successful write transactions through the port (hooks not counted). */
+    /** How often a list page was asked for: a refused cursor must not get this far. */
+    public int listCalls() {
+        return listCalls;
+    }
+
     public int writes() {
         return writes;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kr.tickets.common.ApiException;
 import kr.tickets.common.Ids;
+import kr.tickets.auth.DynamoSessionStore;
+import kr.tickets.auth.Grant;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.localstack.LocalStack;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +32,8 @@ class DynamoUserRepositoryIT {
     static void connect() {
         LocalStack stack = LocalStack.shared();
         dynamo = AwsLocal.dynamo(stack.endpoint());
-        repository = new DynamoUserRepository(dynamo, stack.resources().physicalId("UsersTable"));
+        repository = new DynamoUserRepository(dynamo, stack.resources().physicalId("UsersTable"),
+                stack.resources().physicalId("AuthTable"));
     }
 
     private static User user(String email, String phone) {
@@ -51,6 +55,24 @@ class DynamoUserRepositoryIT {
         repository.create(user);
         assertEquals(user, repository.findById(user.userId()).orElseThrow());
         assertEquals(user, repository.findByEmail(user.email()).orElseThrow());
+    }
+
+    @Test
+    void aRoleChangeWritesTheAuthTablesRoleItemInTheSameTransaction() {
+        LocalStack stack = LocalStack.shared();
+        DynamoSessionStore sessions = new DynamoSessionStore(dynamo, stack.resources().physicalId("AuthTable"));
+        User user = user(email(), phone());
+        repository.create(user);
+        sessions.start(new Grant(user.userId(), Role.USER, "fam-" + user.userId(), "a1", "r1", Instant.now(),
+                Instant.now(), Instant.now().plusSeconds(3600)), Instant.now());
+        String family = "fam-" + user.userId();
+
+        User admin = user.withRole(Role.ADMIN, Instant.parse("2026-01-02T00:00:00Z"));
+        repository.update(user, admin);
+        assertEquals(Optional.of(Role.ADMIN), sessions.currentRole("a1", family, user.userId()));
+
+        repository.update(admin, admin.withRole(Role.USER, Instant.parse("2026-01-03T00:00:00Z")));
+        assertEquals(Optional.of(Role.USER), sessions.currentRole("a1", family, user.userId()));
     }
 
     @Test
