@@ -134,11 +134,12 @@ class LocalStackApp:
             return [body]
         return self.moto_app(environ, start_response)
 
-    def _fault(self, target):
-        """Takes one use of the first fault set for target: its "when", or None."""
+    def _fault(self, target, hold_id=None):
+        """Takes one use of the first fault set for target (and hold): its "when", or None."""
         with self.faults_lock:
             for fault in self.faults:
-                if fault["target"] == target and fault["times"] > 0:
+                if fault["target"] == target and fault["times"] > 0 \
+                        and fault.get("holdId") in (None, hold_id):
                     fault["times"] -= 1
                     return fault["when"]
         return None
@@ -153,7 +154,7 @@ class LocalStackApp:
                 if fault.get("when") not in ("before", "after") or not fault.get("target"):
                     return self._answer(start_response, 400, [], b"target and when (before|after) are required")
                 self.faults.append({"target": fault["target"], "when": fault["when"],
-                                    "times": int(fault.get("times", 1))})
+                                    "times": int(fault.get("times", 1)), "holdId": fault.get("holdId")})
         return self._answer(start_response, 204, [], b"")
 
     @staticmethod
@@ -166,10 +167,11 @@ class LocalStackApp:
         length = int(environ.get("CONTENT_LENGTH") or 0)
         payload = environ["wsgi.input"].read(length) if length else b""
         try:
-            step = json.loads(payload or b"{}").get("step", "")
+            event = json.loads(payload or b"{}")
+            step, hold_id = event.get("step", ""), event.get("holdId")
         except (ValueError, AttributeError):
-            step = ""
-        fault = self._fault("invoke:" + step) if step else None
+            step, hold_id = "", None
+        fault = self._fault("invoke:" + step, hold_id) if step else None
         if fault == "before":
             return self._crashed(start_response)
         # PATH_INFO is decoded: quote it again (a FunctionName may be an ARN), keep ?Qualifier=.

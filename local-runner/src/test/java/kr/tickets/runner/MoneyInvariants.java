@@ -1,0 +1,112 @@
+package kr.tickets.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import kr.tickets.localstack.AwsLocal;
+import kr.tickets.payment.TossPayment;
+import kr.tickets.payment.TossPaymentsClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Toss and DynamoDB agree about an order, read from both sides as they are stored (the Toss
+ * sandbox over Toss's API, the tables directly), not through the service's answers:
+ * <ul>
+ *   <li>Toss DONE ⇔ the booking is CONFIRMED, the hold CONFIRMED and the seat BOOKED by it;</li>
+ *   <li>Toss CANCELED or no payment ⇔ no confirmed booking and the seat not BOOKED by it;</li>
+ *   <li>the schedule's counters equal its seat items, and its remaining seats the rest.</li>
+ * </ul>
+ */
+final class MoneyInvariants {
+
+    private MoneyInvariants() {
+    }
+
+    /** What was found for one order, for the matrix's "observed" column. */
+    record Observed(String toss, String hold, String booking, String seat) {
+        @Override
+        public String toString() {
+            return "Toss " + toss + ", hold " + hold + ", booking " + booking + ", seat " + seat;
+        }
+    }
+
+    static Observed check(Http http, Purchase purchase) {
+        return check(http, purchase.scheduleId(), purchase.seatId(), purchase.holdId(), purchase.orderId());
+    }
+
+    static Observed check(Http http, String scheduleId, String seatId, String holdId, String orderId) {
+        Optional<TossPayment> payment = toss().getByOrderId(orderId);
+        String tossStatus = payment.map(TossPayment::status).orElse("NONE");
+        try (DynamoDbClient dynamo = AwsLocal.dynamo(LocalService.shared().stack().endpoint())) {
+            Map<String, AttributeValue> hold = item(dynamo, "BookingTable", "HOLD#" + holdId, "META");
+            Map<String, AttributeValue> booking = item(dynamo, "BookingTable", "BOOKING#" + holdId, "META");
+            Map<String, AttributeValue> seat = item(dynamo, "CatalogTable", "SCHED#" + scheduleId, "SEAT#" + seatId);
+            String holdStatus = text(hold, "status");
+            String bookingStatus = text(booking, "status");
+            boolean seatBookedByIt = "BOOKED".equals(text(seat, "status")) && holdId.equals(text(seat, "bookingId"));
+            boolean booked = "CONFIRMED".equals(bookingStatus) && "CONFIRMED".equals(holdStatus) && seatBookedByIt;
+            boolean paid = "DONE".equals(tossStatus);
+            String where = "order " + orderId + ": Toss " + tossStatus + ", hold " + holdStatus + ", booking "
+                    + bookingStatus + ", seat " + text(seat, "status") + " by " + text(seat, "holdId");
+            assertEquals(paid, booked, "paid ⇔ booked, " + where);
+            if (!paid) {
+                assertFalse("CONFIRMED".equals(bookingStatus), "no booking without a payment, " + where);
+                assertFalse(seatBookedByIt, "the seat is not sold without a payment, " + where);
+            }
+            payment.ifPresent(p -> assertEquals(orderId, p.orderId()));
+            countersMatchSeats(http, dynamo, scheduleId);
+            String seatState = seat.isEmpty() ? "AVAILABLE" : text(seat, "status")
+                    + (holdId.equals(text(seat, "holdId")) ? "" : " (another hold)");
+            return new Observed(tossStatus, holdStatus, bookingStatus == null ? "none" : bookingStatus, seatState);
+        }
+    }
+
+    /** heldSeats and bookedSeats equal the schedule's PENDING and BOOKED seat items; remaining is the rest. */
+    static void countersMatchSeats(Http http, DynamoDbClient dynamo, String scheduleId) {
+        Map<String, Integer> counted = new HashMap<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> page = start;
+            var result = dynamo.query(r -> r.tableName("CatalogTable").consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :seat)")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("SCHED#" + scheduleId),
+                            ":seat", AttributeValue.fromS("SEAT#")))
+                    .exclusiveStartKey(page));
+            result.items().forEach(seat -> counted.merge(text(seat, "status"), 1, Integer::sum));
+            start = result.hasLastEvaluatedKey() && !result.lastEvaluatedKey().isEmpty() ? result.lastEvaluatedKey() : null;
+        } while (start != null);
+        Map<String, AttributeValue> meta = item(dynamo, "CatalogTable", "SCHED#" + scheduleId, "META");
+        int held = Integer.parseInt(meta.get("heldSeats").n());
+        int booked = Integer.parseInt(meta.get("bookedSeats").n());
+        assertEquals(counted.getOrDefault("PENDING", 0), held, "heldSeats of " + scheduleId);
+        assertEquals(counted.getOrDefault("BOOKED", 0), booked, "bookedSeats of " + scheduleId);
+        int total = 0;
+        for (JsonNode grade : http.get("/schedules/" + scheduleId + "/seats").json().get("grades")) {
+            total += grade.get("total").asInt();
+        }
+        int remaining = meta.get("remainingByGrade").m().values().stream().mapToInt(v -> Integer.parseInt(v.n())).sum();
+        assertEquals(total - held - booked, remaining, "remaining seats of " + scheduleId);
+    }
+
+    static TossPaymentsClient toss() {
+        return new TossPaymentsClient(LocalService.shared().tossSandbox().baseUrl(), LocalService.TOSS_SECRET_KEY,
+                Duration.ofSeconds(2), Duration.ofSeconds(5));
+    }
+
+    private static Map<String, AttributeValue> item(DynamoDbClient dynamo, String table, String pk, String sk) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+        return item == null ? Map.of() : item;
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+}

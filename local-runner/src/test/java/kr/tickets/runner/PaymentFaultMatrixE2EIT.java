@@ -1,0 +1,449 @@
+package kr.tickets.runner;
+
+import static kr.tickets.runner.Bookings.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import kr.tickets.localstack.AwsLocal;
+import kr.tickets.localstack.TossSandbox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The fault matrix of the money path (issue #8): real purchases over HTTP through the runner,
+ * the state machine run by moto and the Toss sandbox, each with one fault injected — by the Toss
+ * sandbox (declines, errors, delays, an approval whose answer is lost), by the moto launcher
+ * (a Step Functions hand-over failing before or after it was applied, a saga step crashing before
+ * or after it ran) or by the buyer (double submits, races, a key of another hold). After each
+ * case {@link MoneyInvariants} compares the Toss sandbox with DynamoDB for every order involved.
+ * The rows are written to target/fault-matrix.md (case, expected, observed) for docs/fault-matrix.md.
+ */
+class PaymentFaultMatrixE2EIT {
+    private static final Duration SAGA = Duration.ofSeconds(90);
+    private static final Http http = Http.client();
+    private static final String admin = Catalogs.adminBearer(http);
+    private static final List<String> rows = new ArrayList<>();
+
+    private static TossSandbox toss() {
+        return LocalService.shared().tossSandbox();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        send("DELETE", LocalService.shared().stack().endpoint() + "/_local/faults", "");
+    }
+
+    @AfterAll
+    static void writeMatrix() throws IOException {
+        StringBuilder table = new StringBuilder("| case | expected | observed |\n|---|---|---|\n");
+        rows.forEach(row -> table.append(row).append('\n'));
+        Files.writeString(Path.of("target", "fault-matrix.md"), table);
+    }
+
+    // --- Toss's answers -------------------------------------------------------------------------
+
+    @Test
+    void declinedCard() {
+        Purchase p = paying("A-1-1");
+        toss().failNext(p.orderId(), "REJECT_CARD_PAYMENT", 1);
+        Http.Response answer = p.confirm(window(p));
+        assertEquals(402, answer.status(), answer::toString);
+        row("Toss declines the card", "402 PAYMENT_REJECTED; seat free; nothing charged", answer, p);
+    }
+
+    @Test
+    void tossErrorsOutlastTheRetries() {
+        Purchase p = paying("A-1-2");
+        toss().failNext(p.orderId(), "FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING", 30);
+        String key = window(p);
+        Http.Response answer = p.confirm(key);
+        sagaEnded(p);
+        Http.Response again = p.confirm(key);
+        assertEquals(502, again.status(), again::toString);
+        row("Toss answers 5xx to every confirm retry", "202, then 502 PAYMENT_ERROR (Toss has no payment); seat free",
+                answer, again, p);
+    }
+
+    @Test
+    void tossSlowerThanTheReadTimeout() {
+        Purchase p = paying("A-1-3");
+        toss().delayNext(p.orderId(), Duration.ofSeconds(12));
+        Http.Response answer = p.confirm(window(p));
+        sagaEnded(p);
+        assertEquals("CONFIRMED", p.bookingStatus());
+        row("Toss answers after the client's read timeout", "202 PROCESSING, then booked once (the retry finds it processed)",
+                answer, p);
+    }
+
+    @Test
+    void tossApprovesButTheAnswerIsLost() {
+        Purchase p = paying("A-1-4");
+        toss().loseAnswerNext(p.orderId());
+        Http.Response answer = p.confirm(window(p));
+        sagaEnded(p);
+        assertEquals("CONFIRMED", p.bookingStatus());
+        row("Toss approves, its answer is lost (500)", "booked once: the retry's ALREADY_PROCESSED is looked up as this order's",
+                answer, p);
+    }
+
+    // --- our side failing -------------------------------------------------------------------------
+
+    @Test
+    void bookingWriteFailsAfterApproval() {
+        Purchase p = paying("A-1-5");
+        try (DynamoDbClient dynamo = AwsLocal.dynamo(LocalService.shared().stack().endpoint())) {
+            dynamo.putItem(r -> r.tableName("BookingTable").item(Map.of(
+                    "pk", AttributeValue.fromS("BOOKING#" + p.holdId()), "sk", AttributeValue.fromS("META"))));
+        }
+        Http.Response answer = p.confirm(window(p));
+        sagaEnded(p);
+        assertEquals(409, answer.status(), answer::toString);
+        assertEquals("CANCELED", MoneyInvariants.toss().getByOrderId(p.orderId()).orElseThrow().status());
+        row("the booking write fails after Toss approved", "409 BOOKING_FAILED; Toss CANCELED; seat free", answer, p);
+    }
+
+    @Test
+    void handOverFailsBeforeStepFunctionsAcceptsIt() {
+        Purchase p = paying("A-1-6", 1);
+        fault("AWSStepFunctions.SendTaskSuccess", "before", 10, null);
+        Http.Response answer = p.confirm(window(p));
+        assertEquals(202, answer.status(), answer::toString);
+        assertEquals("PAYING", p.holdStatus(), "the hold is not put back: the saga may still get it");
+        clearFaults();
+        // The wait times out (hold time 1 minute) and the saga confirms the payment handed over.
+        sagaEnded(p, Duration.ofSeconds(150));
+        assertEquals("CONFIRMED", p.bookingStatus());
+        row("the hand-over to Step Functions fails before it is applied", "202 PROCESSING; the saga's timeout path "
+                + "confirms the payment on record; booked", answer, p);
+    }
+
+    @Test
+    void handOverIsAppliedButItsAnswerIsLost() {
+        Purchase p = paying("A-1-7");
+        fault("AWSStepFunctions.SendTaskSuccess", "after", 10, null);
+        Http.Response answer = p.confirm(window(p));
+        assertEquals(202, answer.status(), answer::toString);
+        sagaEnded(p);
+        assertEquals("CONFIRMED", p.bookingStatus());
+        row("the hand-over is applied, its answer lost (SDK retries fail)", "202 PROCESSING; booked", answer, p);
+    }
+
+    @Test
+    void sagaStepCrashesAfterTossApproved() {
+        Purchase p = paying("A-1-8");
+        fault("invoke:confirmPayment", "after", 1, p.holdId());
+        Http.Response answer = p.confirm(window(p));
+        sagaEnded(p);
+        assertEquals("CANCELED", MoneyInvariants.toss().getByOrderId(p.orderId()).orElseThrow().status());
+        row("the confirm step crashes after Toss approved", "compensation looks the payment up and cancels it; "
+                + "409 BOOKING_FAILED; seat free", answer, p);
+    }
+
+    @Test
+    void receiptEmailCannotBeSent() {
+        Purchase p = paying("A-1-9");
+        String sender = LocalService.shared().stack().functionEnvironments().get("ReceiptsFunction").get("RECEIPT_SENDER");
+        try (var ses = AwsLocal.sesv2(LocalService.shared().stack().endpoint())) {
+            ses.deleteEmailIdentity(r -> r.emailIdentity(sender));
+            try {
+                Http.Response answer = p.confirm(window(p));
+                assertEquals(200, answer.status(), answer::toString);
+                sagaEnded(p);
+                row("SES is down when the receipt is sent", "200 CONFIRMED; booking kept, receipt retried", answer, p);
+            } finally {
+                ses.createEmailIdentity(r -> r.emailIdentity(sender));
+            }
+        }
+    }
+
+    // --- the buyer's tricks ----------------------------------------------------------------------
+
+    @Test
+    void doubleSubmit() {
+        Purchase p = paying("A-2-1");
+        String key = window(p);
+        CompletableFuture<Http.Response> first = CompletableFuture.supplyAsync(() -> p.confirm(key));
+        CompletableFuture<Http.Response> second = CompletableFuture.supplyAsync(() -> p.confirm(key));
+        Http.Response a = first.join();
+        Http.Response b = second.join();
+        sagaEnded(p);
+        assertTrue(a.status() == 200 || a.status() == 202, a::toString);
+        assertTrue(b.status() == 200 || b.status() == 202, b::toString);
+        assertEquals("CONFIRMED", p.bookingStatus());
+        row("the same confirm sent twice at once", "both 200/202 for one booking; one payment", a, b, p);
+    }
+
+    @Test
+    void confirmAfterTheHoldExpired() {
+        Purchase p = paying("A-2-2", 1);
+        String key = window(p);
+        sagaEnded(p, Duration.ofSeconds(150));
+        Http.Response answer = p.confirm(key);
+        assertEquals(410, answer.status(), answer::toString);
+        row("confirm after the hold expired", "410 HOLD_EXPIRED; Toss never asked", answer, p);
+    }
+
+    @Test
+    void releaseRacingConfirm() {
+        for (int round = 0; round < 3; round++) {
+            Purchase p = paying("A-2-" + (3 + round));
+            String key = window(p);
+            CompletableFuture<Http.Response> release = CompletableFuture.supplyAsync(() -> http.send("DELETE",
+                    "/holds/" + p.holdId(), null, "Authorization", p.buyer().bearer()));
+            CompletableFuture<Http.Response> confirm = CompletableFuture.supplyAsync(() -> p.confirm(key));
+            Http.Response released = release.join();
+            Http.Response confirmed = confirm.join();
+            sagaEnded(p);
+            boolean releasedFirst = released.status() == 204;
+            if (releasedFirst) {
+                assertEquals(410, confirmed.status(), confirmed::toString);
+                assertEquals("RELEASED", p.holdStatus());
+            } else {
+                assertEquals(409, released.status(), released::toString);
+                assertTrue(confirmed.status() == 200 || confirmed.status() == 202, confirmed::toString);
+                assertEquals("CONFIRMED", p.holdStatus());
+            }
+            row("DELETE /holds races the confirm (round " + (round + 1) + ")",
+                    "either 204 + 410 (released, nothing charged) or 409 + 200/202 (booked)", released, confirmed, p);
+        }
+    }
+
+    @Test
+    void onePaymentKeyForTwoHoldsOfOneUser() {
+        Purchase first = paying("A-3-1");
+        String key = window(first);
+        assertEquals(200, first.confirm(key).status());
+        String otherSchedule = Bookings.onSaleSchedule(http, admin);
+        Purchase second = new Purchase(http, otherSchedule, "A-3-1", first.buyer(),
+                Bookings.held(http, first.buyer(), otherSchedule, "A-3-1"));
+        Bookings.checkout(http, second.buyer(), second.holdId());
+        Http.Response answer = second.confirm(key);
+        assertEquals(409, answer.status(), answer::toString);
+        assertEquals("PAYMENT_KEY_USED", answer.json().path("code").asText());
+        assertEquals("CONFIRMED", first.bookingStatus());
+        MoneyInvariants.check(http, first);
+        row("one user sends the key of their booked hold for another hold", "409 PAYMENT_KEY_USED before Toss; "
+                + "the first booking and its payment untouched", answer, second);
+        assertEquals(200, second.confirm(window(second)).status(), "the second hold can still be paid");
+        MoneyInvariants.check(http, second);
+    }
+
+    @Test
+    void onePaymentKeyForHoldsOfTwoUsers() {
+        Purchase victim = paying("A-3-2");
+        String key = window(victim);
+        assertEquals(200, victim.confirm(key).status());
+        Purchase attacker = paying("A-3-2");
+        Http.Response answer = attacker.confirm(key);
+        assertEquals(409, answer.status(), answer::toString);
+        assertEquals("PAYMENT_KEY_USED", answer.json().path("code").asText());
+        assertEquals("DONE", MoneyInvariants.toss().getByOrderId(victim.orderId()).orElseThrow().status());
+        MoneyInvariants.check(http, victim);
+        row("another user sends someone's paymentKey (the reported bug)", "409 PAYMENT_KEY_USED; the owner's payment "
+                + "stays DONE and booked", answer, attacker);
+    }
+
+    @Test
+    void keyTossProcessedForAnotherOrderIsRefusedAndNotCancelled() {
+        Purchase p = paying("A-3-3");
+        // A payment the service never saw: its key is unknown here, and Toss processed it for another order.
+        String foreignOrder = "T-foreign-" + Catalogs.token();
+        String foreignKey = toss().openWindow(foreignOrder, 1_000, "다른 가게 주문");
+        MoneyInvariants.toss().confirm(foreignKey, foreignOrder, 1_000, "foreign-" + foreignOrder);
+        Http.Response answer = p.confirm(foreignKey);
+        sagaEnded(p);
+        assertEquals(409, answer.status(), answer::toString);
+        assertEquals("PAYMENT_KEY_USED", answer.json().path("code").asText());
+        assertEquals("DONE", MoneyInvariants.toss().getByOrderId(foreignOrder).orElseThrow().status());
+        row("a key Toss processed for another order", "Toss's ALREADY_PROCESSED is a refusal: 409 PAYMENT_KEY_USED; "
+                + "that payment is not cancelled", answer, p);
+    }
+
+    // --- reconciliation ---------------------------------------------------------------------------
+
+    @Test
+    void reconciliationDuringASagaChangesNothing() {
+        Purchase p = paying("A-4-1");
+        toss().delayNext(p.orderId(), Duration.ofSeconds(6));
+        CompletableFuture<Http.Response> confirm = CompletableFuture.supplyAsync(() -> p.confirm(window(p)));
+        eventually(SAGA, p::holdStatus, "PAYING"::equals);
+        JsonNode report = reconcile();
+        Http.Response answer = confirm.join();
+        sagaEnded(p);
+        assertEquals("CONFIRMED", p.bookingStatus());
+        assertEquals(0, report.path("booked").asInt() + report.path("refunded").asInt() + report.path("released").asInt(),
+                report::toString);
+        row("reconciliation runs while the saga confirms", "the running saga is skipped; booked by the saga",
+                answer, p);
+    }
+
+    @Test
+    void reconciliationBooksAPaymentTheSagaLeftPaying() {
+        Purchase p = paying("A-4-2");
+        fault("invoke:confirmBooking", "before", 100, p.holdId());
+        fault("invoke:cancelPayment", "before", 100, p.holdId());
+        fault("invoke:release", "before", 100, p.holdId());
+        Http.Response answer = p.confirm(window(p));
+        assertEquals("FAILED", sagaEnded(p));
+        clearFaults();
+        assertEquals("PAYING", p.holdStatus());
+        JsonNode report = reconcile();
+        assertEquals(1, report.path("booked").asInt(), report::toString);
+        assertEquals("CONFIRMED", p.bookingStatus());
+        row("the saga fails after Toss approved, leaving the hold PAYING; reconciliation runs",
+                "reconciliation books it (the seat is still the hold's)", answer, p);
+    }
+
+    @Test
+    void reconciliationRefundsAPaymentWhoseHoldEndedWithoutABooking() {
+        Purchase p = paying("A-4-3");
+        fault("invoke:confirmBooking", "before", 100, p.holdId());
+        fault("invoke:cancelPayment", "before", 100, p.holdId());
+        Http.Response answer = p.confirm(window(p));
+        assertEquals("FAILED", sagaEnded(p));
+        clearFaults();
+        assertEquals("DONE", MoneyInvariants.toss().getByOrderId(p.orderId()).orElseThrow().status());
+        JsonNode report = reconcile();
+        assertEquals(1, report.path("refunded").asInt(), report::toString);
+        assertEquals("CANCELED", MoneyInvariants.toss().getByOrderId(p.orderId()).orElseThrow().status());
+        assertEquals(0, reconcile().path("refunded").asInt(), "a second run refunds nothing");
+        row("the refund fails for good (REFUND_PENDING, failed execution); reconciliation runs",
+                "reconciliation cancels the payment; a second run changes nothing", answer, p);
+    }
+
+    @Test
+    void reconciliationReleasesAHoldTossNeverCharged() {
+        Purchase p = paying("A-4-4");
+        fault("invoke:confirmPayment", "before", 100, p.holdId());
+        fault("invoke:cancelPayment", "before", 100, p.holdId());
+        fault("invoke:release", "before", 100, p.holdId());
+        Http.Response answer = p.confirm(window(p));
+        assertEquals("FAILED", sagaEnded(p));
+        clearFaults();
+        assertEquals("PAYING", p.holdStatus());
+        JsonNode report = reconcile();
+        assertEquals(1, report.path("released").asInt(), report::toString);
+        assertEquals("FAILED", p.holdStatus());
+        assertEquals("AVAILABLE", p.seatStatus());
+        row("the saga fails before Toss was asked, leaving the hold PAYING; reconciliation runs",
+                "Toss has no payment for the order: the hold is released", answer, p);
+    }
+
+    // --- plumbing ---------------------------------------------------------------------------------
+
+    /** A buyer holding {@code seatId} of a fresh schedule, checked out for a card payment. */
+    private static Purchase paying(String seatId) {
+        return paying(seatId, 0);
+    }
+
+    /** As {@link #paying(String)}, with a hold time of {@code holdMinutes} (0: the policy's). */
+    private static Purchase paying(String seatId, int holdMinutes) {
+        Purchase p;
+        if (holdMinutes > 0) {
+            setHoldMinutes(holdMinutes);
+            try {
+                p = Purchase.start(http, admin, seatId);
+            } finally {
+                setHoldMinutes(10);
+            }
+        } else {
+            p = Purchase.start(http, admin, seatId);
+        }
+        Bookings.checkout(http, p.buyer(), p.holdId());
+        return p;
+    }
+
+    /** The payment window of the hold's order: the key Toss's success redirect carries. */
+    private static String window(Purchase p) {
+        return toss().openWindow(p.orderId(), p.total(), p.hold().path("orderName").asText());
+    }
+
+    /** Waits until the hold's saga has ended; its final status. */
+    private static String sagaEnded(Purchase p) {
+        return sagaEnded(p, SAGA);
+    }
+
+    private static String sagaEnded(Purchase p, Duration within) {
+        return eventually(within, () -> Bookings.executionStatus(p.holdId()), s -> !s.equals("RUNNING") && !s.equals("NONE"));
+    }
+
+    private static void fault(String target, String when, int times, String holdId) {
+        StringBuilder body = new StringBuilder("{\"target\":\"" + target + "\",\"when\":\"" + when + "\",\"times\":" + times);
+        if (holdId != null) {
+            body.append(",\"holdId\":\"").append(holdId).append('"');
+        }
+        int status = send("POST", LocalService.shared().stack().endpoint() + "/_local/faults", body.append('}').toString());
+        assertEquals(204, status);
+    }
+
+    /** Runs reconciliation now, through Lambda's Invoke API as the schedule would, without the grace. */
+    private static JsonNode reconcile() {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    LocalService.shared().stack().endpoint() + "/2015-03-31/functions/ReconciliationFunction/invocations"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"graceSeconds\": 0}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response::body);
+            return Http.JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int send(String method, String url, String body) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void setHoldMinutes(int minutes) {
+        Http.Response set = http.send("PUT", "/admin/policies/booking.holdMinutes", Map.of("value", minutes),
+                "Authorization", admin);
+        assertEquals(200, set.status(), set::toString);
+    }
+
+    /** Checks the money invariants of the case's order and records its row. */
+    private static void row(String name, String expected, Http.Response answer, Purchase p) {
+        row(name, expected, answer, null, p);
+    }
+
+    private static void row(String name, String expected, Http.Response answer, Http.Response second, Purchase p) {
+        MoneyInvariants.Observed observed = MoneyInvariants.check(http, p);
+        String answers = describe(answer) + (second == null ? "" : " / " + describe(second));
+        synchronized (rows) {
+            rows.add("| " + name + " | " + expected + " | " + answers + "; " + observed + "; invariants hold |");
+        }
+    }
+
+    private static String describe(Http.Response response) {
+        JsonNode json = response.status() == 204 ? null : response.json();
+        String code = json == null ? "" : json.path("code").asText(json.path("status").asText(""));
+        return response.status() + (code.isEmpty() ? "" : " " + code);
+    }
+}
