@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * (the claim: holdId, status, holdUntil) and the schedule's {@code META} counters. Booking
  * table: {@code HOLD#<id> / META}, {@code BOOKING#<id> / META} (GSI1 {@code USER#<id> /
  * <bookedAt>#<id>}), {@code USER#<id> / SCHED#<id>} (the user's seats of a schedule) and
- * {@code USER#<id> / IDEM#<key>}. {@code expiresAt} is only DynamoDB's TTL clean-up, well after
+ * {@code USER#<id> / IDEM#<key>}; discount code uses: {@code DISCOUNT#<code> / USES} and
+ * {@code DISCOUNT#<code> / USER#<id>}. {@code expiresAt} is only DynamoDB's TTL clean-up, well after
  * every rule has stopped needing the item.
  */
 @Singleton
@@ -158,9 +159,28 @@ public class DynamoHoldRepository implements HoldRepository {
 
     @Override
     public void revertPayment(Hold hold, String paymentKey) {
+        if (hold.discountCode() != null) {
+            revertPaymentWithDiscount(hold, paymentKey);
+            return;
+        }
         updateHold(hold.holdId(), "SET #status = :pending, version = version + :one REMOVE paymentKey",
                 "#status = :paying AND paymentKey = :k", Map.of(":pending", s("PENDING"), ":paying", s("PAYING"),
                         ":k", s(paymentKey), ":one", n(1)));
+    }
+
+    /** As {@link #revertPayment}, giving the discount code's use back in the same transaction. */
+    private void revertPaymentWithDiscount(Hold hold, String paymentKey) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
+                .key(key("HOLD#" + hold.holdId(), "META"))
+                .updateExpression("SET #status = :pending, version = version + :one REMOVE paymentKey")
+                .conditionExpression("#status = :paying AND paymentKey = :k")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":pending", s("PENDING"), ":paying", s("PAYING"),
+                        ":k", s(paymentKey), ":one", n(1))).build()).build());
+        List<Conflict> meaning = new ArrayList<>(List.of(Conflict.HOLD_STATE));
+        giveDiscountBack(hold, writes, meaning);
+        write(writes, meaning);
     }
 
     @Override
@@ -195,16 +215,23 @@ public class DynamoHoldRepository implements HoldRepository {
     }
 
     @Override
-    public void startPayment(Hold hold, String paymentKey, Instant seatUntil, Instant now) {
-        List<TransactWriteItem> writes = List.of(
+    public void startPayment(Hold hold, String paymentKey, Instant seatUntil, Instant now, DiscountUse discount) {
+        Map<String, AttributeValue> holdValues = new HashMap<>(Map.of(":paying", s("PAYING"), ":pending", s("PENDING"),
+                ":k", s(paymentKey), ":one", n(1), ":now", n(now.getEpochSecond())));
+        String holdCondition = "#status = :pending AND holdUntil > :now";
+        if (discount != null) {
+            // The use counted must be the code the hold keeps, which a checkout could have changed.
+            holdValues.put(":dc", s(discount.code()));
+            holdCondition += " AND discountCode = :dc";
+        }
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
                         .key(key("HOLD#" + hold.holdId(), "META"))
                         .updateExpression("SET #status = :paying, paymentKey = :k, version = version + :one "
                                 + "REMOVE failureCode, failureMessage")
-                        .conditionExpression("#status = :pending AND holdUntil > :now")
+                        .conditionExpression(holdCondition)
                         .expressionAttributeNames(Map.of("#status", "status"))
-                        .expressionAttributeValues(Map.of(":paying", s("PAYING"), ":pending", s("PENDING"),
-                                ":k", s(paymentKey), ":one", n(1), ":now", n(now.getEpochSecond()))).build()).build(),
+                        .expressionAttributeValues(holdValues).build()).build(),
                 TransactWriteItem.builder().update(Update.builder().tableName(catalogTable)
                         .key(key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId()))
                         .updateExpression("SET holdUntil = :until, expiresAt = :cleanup")
@@ -214,8 +241,60 @@ public class DynamoHoldRepository implements HoldRepository {
                                 ":h", s(hold.holdId()))).build()).build(),
                 // The user's limit counts the seat for as long as the seat stays theirs.
                 TransactWriteItem.builder().update(userSeatsUpdate(hold, "SET seats.#h = :until",
-                        Map.of(":until", n(seatUntil.getEpochSecond())))).build());
-        write(writes, List.of(Conflict.HOLD_STATE, Conflict.SEAT, Conflict.USER_SEATS));
+                        Map.of(":until", n(seatUntil.getEpochSecond())))).build()));
+        List<Conflict> meaning = new ArrayList<>(List.of(Conflict.HOLD_STATE, Conflict.SEAT, Conflict.USER_SEATS));
+        if (discount != null) {
+            countDiscountUse(hold, discount, now, writes, meaning);
+        }
+        write(writes, meaning);
+    }
+
+    @Override
+    public long discountUses(String code) {
+        return get(bookingTable, "DISCOUNT#" + code, "USES").map(item -> num(item, "uses")).orElse(0L);
+    }
+
+    @Override
+    public boolean discountUsedBy(String code, String userId) {
+        return get(bookingTable, "DISCOUNT#" + code, "USER#" + userId).isPresent();
+    }
+
+    /**
+     * A discount code's use: the code's counter ({@code DISCOUNT#<code> / USES}) goes up only
+     * while below the maximum, and the user's use ({@code DISCOUNT#<code> / USER#<id>}) is
+     * written only if they have none, both atomically with the payment's start.
+     */
+    private void countDiscountUse(Hold hold, DiscountUse discount, Instant now, List<TransactWriteItem> writes,
+                                  List<Conflict> meaning) {
+        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
+                .key(key("DISCOUNT#" + discount.code(), "USES"))
+                .updateExpression("SET uses = if_not_exists(uses, :zero) + :one")
+                .conditionExpression("attribute_not_exists(uses) OR uses < :max")
+                .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1), ":max", n(discount.maxUses())))
+                .build()).build());
+        meaning.add(Conflict.DISCOUNT);
+        Map<String, AttributeValue> use = key("DISCOUNT#" + discount.code(), "USER#" + hold.userId());
+        use.put("holdId", s(hold.holdId()));
+        use.put("usedAt", s(now.toString()));
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(bookingTable).item(use)
+                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        meaning.add(Conflict.DISCOUNT);
+    }
+
+    /**
+     * Gives back the use {@link #countDiscountUse} counted for a PAYING hold ending without a
+     * booking. Unconditional: the transaction's condition on the hold item (PAYING, or the version
+     * read) already proves that this hold's payment counted it.
+     */
+    private void giveDiscountBack(Hold hold, List<TransactWriteItem> writes, List<Conflict> meaning) {
+        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
+                .key(key("DISCOUNT#" + hold.discountCode(), "USES"))
+                .updateExpression("ADD uses :minus")
+                .expressionAttributeValues(Map.of(":minus", n(-1))).build()).build());
+        meaning.add(Conflict.DISCOUNT);
+        writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(bookingTable)
+                .key(key("DISCOUNT#" + hold.discountCode(), "USER#" + hold.userId())).build()).build());
+        meaning.add(Conflict.DISCOUNT);
     }
 
     @Override
@@ -262,10 +341,16 @@ public class DynamoHoldRepository implements HoldRepository {
             values.put(":message", s(failureMessage == null ? failureCode : failureMessage));
             set += ", failureCode = :code, failureMessage = :message";
         }
+        String condition = LIVE;
+        if (hold.discountCode() != null) {
+            // Whether a discount use is given back depends on the state read: write only on that state.
+            values.put(":v", n(hold.version()));
+            condition += " AND version = :v";
+        }
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
                 .key(key("HOLD#" + hold.holdId(), "META"))
                 .updateExpression(set + " REMOVE taskToken")
-                .conditionExpression(LIVE)
+                .conditionExpression(condition)
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(values).build()).build());
         meaning.add(Conflict.HOLD_STATE);
@@ -283,14 +368,19 @@ public class DynamoHoldRepository implements HoldRepository {
         }
         writes.add(TransactWriteItem.builder().update(userSeatsUpdate(hold, "REMOVE seats.#h")).build());
         meaning.add(Conflict.USER_SEATS);
+        if (hold.discountCode() != null && hold.status() == HoldStatus.PAYING) {
+            giveDiscountBack(hold, writes, meaning);
+        }
         try {
             write(writes, meaning);
             return true;
         } catch (HoldConflict conflict) {
-            if (conflict.conflict() == Conflict.HOLD_STATE) {
+            if (conflict.conflict() == Conflict.HOLD_STATE && (hold.discountCode() == null
+                    || find(hold.holdId()).map(h -> h.status().isFinal()).orElse(true))) {
                 return false;
             }
-            // The seat changed between the read and the write: decide again from what is there now.
+            // The seat (or a discounted hold) changed between the read and the write: decide again
+            // from what is there now.
             if (attempts <= 1) {
                 throw conflict;
             }

@@ -23,7 +23,14 @@ public interface HoldRepository {
     }
 
     /** Which condition of a transaction failed. */
-    enum Conflict { SEAT, USER_SEATS, IDEMPOTENCY_KEY, HOLD_STATE }
+    enum Conflict { SEAT, USER_SEATS, IDEMPOTENCY_KEY, HOLD_STATE, DISCOUNT }
+
+    /**
+     * A discount code's use, counted by {@link #startPayment} for the hold's user: at most
+     * {@code maxUses} in all and one per user.
+     */
+    record DiscountUse(String code, long maxUses) {
+    }
 
     final class HoldConflict extends RuntimeException {
         private final Conflict conflict;
@@ -57,7 +64,10 @@ public interface HoldRepository {
     /** Frees an Idempotency-Key whose hold never started, so a retry with it makes a new hold. */
     void forgetIdempotencyKey(String userId, String key);
 
-    /** PAYING → PENDING again when the payment could not be handed to the saga (nothing was sent to Toss). */
+    /**
+     * PAYING → PENDING again when the payment could not be handed to the saga (nothing was sent
+     * to Toss); the hold's discount code use, if {@link #startPayment} counted one, is given back.
+     */
     void revertPayment(Hold hold, String paymentKey);
 
     Optional<Hold> find(String holdId);
@@ -70,11 +80,24 @@ public interface HoldRepository {
 
     /**
      * PENDING → PAYING with the payment key while the hold is live, and keeps the seat until
-     * {@code seatUntil} so the confirmation can finish.
+     * {@code seatUntil} so the confirmation can finish. With a {@code discount} (the hold's
+     * code, unchanged since it was read), its use is counted in the same transaction.
      *
-     * @throws HoldConflict HOLD_STATE when the hold is no longer PENDING and live
+     * @throws HoldConflict HOLD_STATE when the hold is no longer PENDING and live (or its code
+     *                      changed), DISCOUNT when the code is used up or this user used it
      */
-    void startPayment(Hold hold, String paymentKey, Instant seatUntil, Instant now);
+    void startPayment(Hold hold, String paymentKey, Instant seatUntil, Instant now, DiscountUse discount);
+
+    /** {@link #startPayment(Hold, String, Instant, Instant, DiscountUse)} of a hold without a discount code. */
+    default void startPayment(Hold hold, String paymentKey, Instant seatUntil, Instant now) {
+        startPayment(hold, paymentKey, seatUntil, now, null);
+    }
+
+    /** How many payments count a use of the discount code now. */
+    long discountUses(String code);
+
+    /** Whether the user has a payment that counts a use of the code (being confirmed or booked). */
+    boolean discountUsedBy(String code, String userId);
 
     /** Remembers why the payment window failed; the hold stays PENDING. */
     void recordPaymentFailure(String holdId, String code, String message);
@@ -89,7 +112,8 @@ public interface HoldRepository {
 
     /**
      * Ends a PENDING or PAYING hold with {@code outcome} and frees its seat if the seat is still
-     * this hold's. False when the hold had already ended (nothing written).
+     * this hold's; a PAYING hold gives back the discount code use its payment counted. False when
+     * the hold had already ended (nothing written).
      */
     boolean release(Hold hold, HoldStatus outcome, String failureCode, String failureMessage);
 
