@@ -229,7 +229,8 @@ class BookingE2EIT {
         assertProblem(http.post(checkout, Map.of("method", "CARD", "discountCode", "NO-SUCH-CODE"),
                 "Authorization", bearer), 400, "INVALID_DISCOUNT_CODE");
         assertProblem(http.post(checkout, Map.of("method", "BANK"), "Authorization", bearer), 400, "VALIDATION_FAILED");
-        setPolicy("payment.discountCodes", Map.of("WELCOME", 5000));
+        setPolicy("payment.discountCodes", Map.of("WELCOME",
+                Map.of("amountKrw", 5000, "expiresAt", "2099-01-01T00:00:00Z", "maxUses", 1000)));
         try {
             Http.Response discounted = http.post(checkout, Map.of("method", "EASY_PAY", "discountCode", "welcome"),
                     "Authorization", bearer);

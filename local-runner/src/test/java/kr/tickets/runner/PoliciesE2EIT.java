@@ -43,11 +43,14 @@ class PoliciesE2EIT {
     void adminChangesAPolicyAndTheNewValueIsInForce() {
         String admin = adminBearer();
         Http.Response updated = http.send("PUT", "/admin/policies/payment.discountCodes",
-                Map.of("value", Map.of("WELCOME", 1000, "VIP-2026", 5000)), "Authorization", admin);
+                Map.of("value", Map.of(
+                        "WELCOME", Map.of("amountKrw", 1000, "expiresAt", "2030-01-01T00:00:00Z", "maxUses", 500),
+                        "VIP-2026", Map.of("amountKrw", 5000, "expiresAt", "2026-12-31T15:00:00Z", "maxUses", 50))),
+                "Authorization", admin);
         assertEquals(200, updated.status(), updated::toString);
         assertEquals("TABLE", updated.json().get("source").asText());
         JsonNode stored = byKey(http.get("/admin/policies", "Authorization", admin).json()).get("payment.discountCodes");
-        assertEquals(5000, stored.get("value").get("VIP-2026").asInt());
+        assertEquals(5000, stored.get("value").get("VIP-2026").get("amountKrw").asInt());
         assertEquals("TABLE", stored.get("source").asText());
     }
 
@@ -73,6 +76,12 @@ class PoliciesE2EIT {
         assertProblem(http.send("PUT", "/admin/policies/feature.paymentProvider", Map.of("value", "PAYPAL"),
                 "Authorization", admin), 400, "VALIDATION_FAILED");
         assertProblem(http.send("PUT", "/admin/policies/payment.discountCodes", Map.of("value", Map.of("bad code", 1)),
+                "Authorization", admin), 400, "VALIDATION_FAILED");
+        // A code needs its expiry and its maximum of uses, the expiry in UTC.
+        assertProblem(http.send("PUT", "/admin/policies/payment.discountCodes", Map.of("value", Map.of("WELCOME", 1000)),
+                "Authorization", admin), 400, "VALIDATION_FAILED");
+        assertProblem(http.send("PUT", "/admin/policies/payment.discountCodes", Map.of("value", Map.of("WELCOME",
+                Map.of("amountKrw", 1000, "expiresAt", "2030-01-01T09:00:00+09:00", "maxUses", 5))),
                 "Authorization", admin), 400, "VALIDATION_FAILED");
         assertProblem(http.send("PUT", "/admin/policies/booking.holdMinutes", Map.of(),
                 "Authorization", admin), 400, "VALIDATION_FAILED");

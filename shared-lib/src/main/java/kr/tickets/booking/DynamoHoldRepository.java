@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * table: {@code HOLD#<id> / META}, {@code BOOKING#<id> / META} (GSI1 {@code USER#<id> /
  * <bookedAt>#<id>}), {@code USER#<id> / SCHED#<id>} (the user's seats of a schedule) and
  * {@code USER#<id> / IDEM#<key>}, {@code PAYKEY#<paymentKey> / META} (the hold a Toss payment key
- * is attached to) and, on a hold whose payment started, GSI1 {@code PAYMENTS#<hour>#<shard> /
+ * is attached to), discount code uses ({@code DISCOUNT#<code> / USES} and {@code DISCOUNT#<code> /
+ * USER#<id>}) and, on a hold whose payment started, GSI1 {@code PAYMENTS#<hour>#<shard> /
  * <startedAt>#<id>} (reconciliation's sparse index). {@code expiresAt} is only DynamoDB's TTL clean-up, well after
  * every rule has stopped needing the item.
  */
@@ -197,7 +198,7 @@ public class DynamoHoldRepository implements HoldRepository {
     }
 
     @Override
-    public void startPayment(Hold hold, String paymentKey, Instant now) {
+    public void startPayment(Hold hold, String paymentKey, Instant now, DiscountUse discount) {
         Map<String, AttributeValue> keyItem = key(paymentKeyPk(paymentKey), "META");
         keyItem.put("holdId", s(hold.holdId()));
         keyItem.put("orderId", s(hold.orderId()));
@@ -208,13 +209,19 @@ public class DynamoHoldRepository implements HoldRepository {
                 ":k", s(paymentKey), ":one", n(1), ":now", n(now.getEpochSecond()),
                 ":started", s(now.toString()), ":rpk", s(reconcilePk(hold.holdId(), now)),
                 ":rsk", s(reconcileSk(hold.holdId(), now))));
-        List<TransactWriteItem> writes = List.of(
+        String holdCondition = "#status = :pending AND holdUntil > :now";
+        if (discount != null) {
+            // The use counted must be the code the hold keeps, which a checkout could have changed.
+            holdValues.put(":dc", s(discount.code()));
+            holdCondition += " AND discountCode = :dc";
+        }
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
                         .key(key("HOLD#" + hold.holdId(), "META"))
                         .updateExpression("SET #status = :paying, paymentKey = :k, paymentStartedAt = :started, "
                                 + "GSI1PK = :rpk, GSI1SK = :rsk, version = version + :one "
                                 + "REMOVE failureCode, failureMessage")
-                        .conditionExpression("#status = :pending AND holdUntil > :now")
+                        .conditionExpression(holdCondition)
                         .expressionAttributeNames(Map.of("#status", "status"))
                         .expressionAttributeValues(holdValues).build()).build(),
                 // One key pays for one order: a key already attached to another hold refuses this one.
@@ -231,8 +238,61 @@ public class DynamoHoldRepository implements HoldRepository {
                         .expressionAttributeValues(Map.of(":h", s(hold.holdId()), ":pending", s("PENDING")))
                         .build()).build(),
                 // The user's limit counts the seat until the saga ends (0: no expiry, as for a booked seat).
-                TransactWriteItem.builder().update(userSeatsUpdate(hold, "SET seats.#h = :zero")).build());
-        write(writes, List.of(Conflict.HOLD_STATE, Conflict.PAYMENT_KEY, Conflict.SEAT, Conflict.USER_SEATS));
+                TransactWriteItem.builder().update(userSeatsUpdate(hold, "SET seats.#h = :zero")).build()));
+        List<Conflict> meaning = new ArrayList<>(List.of(Conflict.HOLD_STATE, Conflict.PAYMENT_KEY, Conflict.SEAT,
+                Conflict.USER_SEATS));
+        if (discount != null) {
+            countDiscountUse(hold, discount, now, writes, meaning);
+        }
+        write(writes, meaning);
+    }
+
+    @Override
+    public long discountUses(String code) {
+        return get(bookingTable, "DISCOUNT#" + code, "USES").map(item -> num(item, "uses")).orElse(0L);
+    }
+
+    @Override
+    public boolean discountUsedBy(String code, String userId) {
+        return get(bookingTable, "DISCOUNT#" + code, "USER#" + userId).isPresent();
+    }
+
+    /**
+     * A discount code's use: the code's counter ({@code DISCOUNT#<code> / USES}) goes up only
+     * while below the maximum, and the user's use ({@code DISCOUNT#<code> / USER#<id>}) is
+     * written only if they have none, both atomically with the payment's start.
+     */
+    private void countDiscountUse(Hold hold, DiscountUse discount, Instant now, List<TransactWriteItem> writes,
+                                  List<Conflict> meaning) {
+        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
+                .key(key("DISCOUNT#" + discount.code(), "USES"))
+                .updateExpression("SET uses = if_not_exists(uses, :zero) + :one")
+                .conditionExpression("attribute_not_exists(uses) OR uses < :max")
+                .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1), ":max", n(discount.maxUses())))
+                .build()).build());
+        meaning.add(Conflict.DISCOUNT);
+        Map<String, AttributeValue> use = key("DISCOUNT#" + discount.code(), "USER#" + hold.userId());
+        use.put("holdId", s(hold.holdId()));
+        use.put("usedAt", s(now.toString()));
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(bookingTable).item(use)
+                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        meaning.add(Conflict.DISCOUNT);
+    }
+
+    /**
+     * Gives back the use {@link #countDiscountUse} counted for a PAYING hold ending without a
+     * booking. Unconditional: the transaction's condition on the hold item (PAYING, or the version
+     * read) already proves that this hold's payment counted it.
+     */
+    private void giveDiscountBack(Hold hold, List<TransactWriteItem> writes, List<Conflict> meaning) {
+        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
+                .key(key("DISCOUNT#" + hold.discountCode(), "USES"))
+                .updateExpression("ADD uses :minus")
+                .expressionAttributeValues(Map.of(":minus", n(-1))).build()).build());
+        meaning.add(Conflict.DISCOUNT);
+        writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(bookingTable)
+                .key(key("DISCOUNT#" + hold.discountCode(), "USER#" + hold.userId())).build()).build());
+        meaning.add(Conflict.DISCOUNT);
     }
 
     @Override
@@ -285,10 +345,16 @@ public class DynamoHoldRepository implements HoldRepository {
             values.put(":message", s(failureMessage == null ? failureCode : failureMessage));
             set += ", failureCode = :code, failureMessage = :message";
         }
+        String condition = "#status IN (" + String.join(", ", allowed) + ")";
+        if (hold.discountCode() != null) {
+            // Whether a discount use is given back depends on the state read: write only on that state.
+            values.put(":v", n(hold.version()));
+            condition += " AND version = :v";
+        }
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
                 .key(key("HOLD#" + hold.holdId(), "META"))
                 .updateExpression(set + " REMOVE taskToken")
-                .conditionExpression("#status IN (" + String.join(", ", allowed) + ")")
+                .conditionExpression(condition)
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(values).build()).build());
         meaning.add(Conflict.HOLD_STATE);
@@ -315,14 +381,19 @@ public class DynamoHoldRepository implements HoldRepository {
                     .expressionAttributeValues(Map.of(":h", s(hold.holdId()))).build()).build());
             meaning.add(Conflict.PAYMENT_KEY);
         }
+        if (hold.discountCode() != null && hold.status() == HoldStatus.PAYING) {
+            giveDiscountBack(hold, writes, meaning);
+        }
         try {
             write(writes, meaning);
             return true;
         } catch (HoldConflict conflict) {
-            if (conflict.conflict() == Conflict.HOLD_STATE || conflict.conflict() == Conflict.PAYMENT_KEY) {
+            if (conflict.conflict() == Conflict.HOLD_STATE && (hold.discountCode() == null
+                    || find(hold.holdId()).map(h -> !from.contains(h.status())).orElse(true))) {
                 return false;
             }
-            // The seat changed between the read and the write: decide again from what is there now.
+            // The seat (or a discounted hold) changed between the read and the write: decide again
+            // from what is there now.
             if (attempts <= 1) {
                 throw conflict;
             }

@@ -26,10 +26,17 @@ public interface HoldRepository {
     }
 
     /** Which condition of a transaction failed. */
-    enum Conflict { SEAT, USER_SEATS, IDEMPOTENCY_KEY, HOLD_STATE, PAYMENT_KEY }
+    enum Conflict { SEAT, USER_SEATS, IDEMPOTENCY_KEY, HOLD_STATE, PAYMENT_KEY, DISCOUNT }
 
     /** The holds the saga may still be working on: a release from the saga takes either. */
     Set<HoldStatus> LIVE = EnumSet.of(HoldStatus.PENDING, HoldStatus.PAYING);
+
+    /**
+     * A discount code's use, counted by {@link #startPayment} for the hold's user: at most
+     * {@code maxUses} in all and one per user.
+     */
+    record DiscountUse(String code, long maxUses) {
+    }
 
     final class HoldConflict extends RuntimeException {
         private final Conflict conflict;
@@ -75,12 +82,25 @@ public interface HoldRepository {
      * PENDING → PAYING with the payment key while the hold is live, in one transaction with: the
      * key's uniqueness item (a key already attached to another hold refuses the payment before
      * Toss is asked), the seat kept for this hold until its saga ends (no expiry), the seat counted
-     * against the user until then, and the hold listed for reconciliation.
+     * against the user until then, the hold listed for reconciliation and, with a {@code discount}
+     * (the hold's code, unchanged since it was read), its use counted.
      *
-     * @throws HoldConflict HOLD_STATE when the hold is no longer PENDING and live, PAYMENT_KEY
-     *                      when the key belongs to another hold
+     * @throws HoldConflict HOLD_STATE when the hold is no longer PENDING and live (or its code
+     *                      changed), PAYMENT_KEY when the key belongs to another hold, DISCOUNT
+     *                      when the code is used up or this user used it
      */
-    void startPayment(Hold hold, String paymentKey, Instant now);
+    void startPayment(Hold hold, String paymentKey, Instant now, DiscountUse discount);
+
+    /** {@link #startPayment(Hold, String, Instant, DiscountUse)} of a hold without a discount code. */
+    default void startPayment(Hold hold, String paymentKey, Instant now) {
+        startPayment(hold, paymentKey, now, null);
+    }
+
+    /** How many payments count a use of the discount code now. */
+    long discountUses(String code);
+
+    /** Whether the user has a payment that counts a use of the code (being confirmed or booked). */
+    boolean discountUsedBy(String code, String userId);
 
     /** Remembers why the payment window failed; the hold stays PENDING. */
     void recordPaymentFailure(String holdId, String code, String message);
@@ -95,9 +115,10 @@ public interface HoldRepository {
 
     /**
      * Ends a hold that is in one of the states {@code from} with {@code outcome}, frees its seat if
-     * the seat is still this hold's, and frees its payment key. The state is the write's
-     * condition, so a hold that moved on meanwhile is left alone. False when the hold was not in
-     * {@code from} (nothing written).
+     * the seat is still this hold's, frees its payment key and, for a PAYING hold, gives back the
+     * discount code use its payment counted. The state is the write's condition, so a hold that
+     * moved on meanwhile is left alone. False when the hold was not in {@code from} (nothing
+     * written).
      */
     boolean release(Hold hold, Set<HoldStatus> from, HoldStatus outcome, String failureCode, String failureMessage);
 

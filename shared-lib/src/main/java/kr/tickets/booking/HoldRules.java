@@ -7,11 +7,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import kr.tickets.catalog.Performance;
 import kr.tickets.catalog.Schedule;
 import kr.tickets.common.ApiException;
 import kr.tickets.payment.TossPayment;
+import kr.tickets.common.IdRules;
 
 /**
  * The booking rules that need no storage (requirements §3–§4): when seats may be held, what a
@@ -19,11 +19,9 @@ import kr.tickets.payment.TossPayment;
  * hands to Toss and to the customer.
  */
 public final class HoldRules {
-    /**
-     * After a payment is handed over, the seat stays this user's while Toss confirms it, even if
-     * the hold time runs out meanwhile; the saga's Toss timeouts and retries fit well inside.
-     */
-    public static final Duration PAYMENT_GRACE = Duration.ofMinutes(3);
+    /** Wrong discount codes a user may try at checkout within {@link #WRONG_CODE_WINDOW} before a 429. */
+    public static final int WRONG_CODES = 5;
+    public static final Duration WRONG_CODE_WINDOW = Duration.ofMinutes(15);
     /** The failure code of a hold whose payment was approved but whose seat could not be booked (and was refunded). */
     public static final String BOOKING_FAILED = "BOOKING_FAILED";
     /** Like {@link #BOOKING_FAILED}, but Toss's cancel did not go through: an operator must refund. */
@@ -34,7 +32,6 @@ public final class HoldRules {
     public static final String PAYMENT_KEY_USED = "PAYMENT_KEY_USED";
     /** Reconciliation ended a hold whose payment Toss never captured. */
     public static final String PAYMENT_NOT_COMPLETED = "PAYMENT_NOT_COMPLETED";
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9_.:-]{1,100}$");
     private static final DateTimeFormatter BOOKING_DATE = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
     private static final int ORDER_NAME_MAX = 100;
 
@@ -83,19 +80,37 @@ public final class HoldRules {
         return now.plus(Duration.ofMinutes(holdMinutes)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
+    /** A checkout's discount code must be in the policy table; 400 INVALID_DISCOUNT_CODE when it is not. */
+    public static DiscountCode discountCode(JsonNode codes, String code) {
+        return DiscountCode.find(codes, code).orElseThrow(() -> new ApiException(400, "INVALID_DISCOUNT_CODE",
+                "There is no such discount code."));
+    }
+
     /**
-     * The discount a code gives, from the policy table's {@code payment.discountCodes}
-     * ({@code {"CODE": amountKrw}}); no code is no discount, an unknown code is 400.
+     * 409 when a known code cannot be used now: DISCOUNT_EXPIRED after its expiry,
+     * DISCOUNT_USED_UP once its uses reached the maximum, DISCOUNT_ALREADY_USED when this user
+     * has used it (or is paying with it).
      */
-    public static long discountFor(JsonNode codes, String code) {
-        if (code == null) {
-            return 0;
+    public static void requireDiscountUsable(DiscountCode code, Instant now, long uses, boolean usedByUser) {
+        if (code.expiredAt(now)) {
+            throw ApiException.conflict("DISCOUNT_EXPIRED", "The discount code " + code.code() + " has expired.");
         }
-        JsonNode amount = codes == null ? null : codes.get(code.toUpperCase(Locale.ROOT));
-        if (amount == null || !amount.canConvertToLong()) {
-            throw new ApiException(400, "INVALID_DISCOUNT_CODE", "No discount code " + code + ".");
+        if (uses >= code.maxUses()) {
+            throw ApiException.conflict("DISCOUNT_USED_UP", "The discount code " + code.code() + " has been used up.");
         }
-        return amount.asLong();
+        if (usedByUser) {
+            throw ApiException.conflict("DISCOUNT_ALREADY_USED", "You have already used the discount code "
+                    + code.code() + ".");
+        }
+    }
+
+    /**
+     * 409 DISCOUNT_UNAVAILABLE: at the confirm, the hold's code expired, was withdrawn, was used up
+     * or used by this user meanwhile; nothing was charged, and a checkout without it can follow.
+     */
+    public static ApiException discountUnavailable() {
+        return ApiException.conflict("DISCOUNT_UNAVAILABLE", "The discount code can no longer be used; nothing was "
+                + "charged. Check out again without it.");
     }
 
     /** Seat price + fee − discount; a discount never takes more than the seat price (the fee is always paid). */
@@ -108,8 +123,8 @@ public final class HoldRules {
         if (header == null || header.isBlank()) {
             return null;
         }
-        if (!IDEMPOTENCY_KEY.matcher(header).matches()) {
-            throw ApiException.validation("Idempotency-Key", "must be 1-100 characters of letters, digits, _ . : -");
+        if (!IdRules.isIdempotencyKey(header)) {
+            throw ApiException.validation(IdRules.IDEMPOTENCY_KEY_HEADER, IdRules.IDEMPOTENCY_KEY_RULE);
         }
         return header;
     }

@@ -13,7 +13,10 @@ import java.util.Optional;
 import kr.tickets.auth.Principal;
 import kr.tickets.common.ApiException;
 import kr.tickets.common.FieldError;
+import kr.tickets.common.IdRules;
 import kr.tickets.common.JsonRequest;
+import kr.tickets.policy.PolicyKey;
+import kr.tickets.policy.PolicyService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code POST /payments/confirm {"holdId": "…", "paymentKey": "tgen_…", "orderId": "T-…", "amount": 134000}}</pre>
  */
 @Singleton
-@Requires(beans = {HoldRepository.class, BookingSagaClient.class})
+@Requires(beans = {HoldRepository.class, BookingSagaClient.class, PolicyService.class})
 public class PaymentService {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
     private static final Duration TOKEN_WAIT = Duration.ofSeconds(5);
@@ -33,13 +36,15 @@ public class PaymentService {
 
     private final HoldRepository holds;
     private final BookingSagaClient saga;
+    private final PolicyService policies;
     private final Clock clock;
     private final Duration outcomeWait;
 
-    public PaymentService(HoldRepository holds, BookingSagaClient saga, Clock clock,
+    public PaymentService(HoldRepository holds, BookingSagaClient saga, PolicyService policies, Clock clock,
                           @Value("${payment.outcome.wait.seconds:10}") long outcomeWaitSeconds) {
         this.holds = holds;
         this.saga = saga;
+        this.policies = policies;
         this.clock = clock;
         this.outcomeWait = Duration.ofSeconds(outcomeWaitSeconds);
     }
@@ -50,6 +55,7 @@ public class PaymentService {
 
     public Outcome confirm(Principal who, JsonRequest body) {
         String holdId = body.requiredString("holdId", 64);
+        body.rejectIf("holdId", holdId == null || IdRules.isId(holdId) ? null : IdRules.ID_RULE);
         String paymentKey = body.requiredString("paymentKey", 200);
         String orderId = body.requiredString("orderId", 64);
         Long amount = null;
@@ -77,12 +83,17 @@ public class PaymentService {
             throw holdExpired();
         }
         hold = withTaskToken(hold);
+        HoldRepository.DiscountUse discount = discountUse(hold, now);
         try {
-            holds.startPayment(hold, paymentKey, now);
+            holds.startPayment(hold, paymentKey, now, discount);
         } catch (HoldRepository.HoldConflict conflict) {
             if (conflict.conflict() == HoldRepository.Conflict.PAYMENT_KEY) {
                 LOG.warn("payment key already attached to another hold holdId={}", holdId);
                 throw paymentKeyUsed();
+            }
+            if (conflict.conflict() == HoldRepository.Conflict.DISCOUNT) {
+                LOG.info("discount code used up before the payment holdId={} code={}", holdId, hold.discountCode());
+                throw HoldRules.discountUnavailable();
             }
             return resubmitted(holds.find(holdId).orElseThrow(), paymentKey);
         }
@@ -106,11 +117,26 @@ public class PaymentService {
     }
 
     /**
+     * The use of the hold's discount code that starting its payment counts; 409
+     * DISCOUNT_UNAVAILABLE when the code was withdrawn or expired since the checkout.
+     */
+    private HoldRepository.DiscountUse discountUse(Hold hold, Instant now) {
+        if (hold.discountCode() == null) {
+            return null;
+        }
+        DiscountCode code = DiscountCode.find(policies.current().get(PolicyKey.DISCOUNT_CODES), hold.discountCode())
+                .filter(c -> !c.expiredAt(now))
+                .orElseThrow(HoldRules::discountUnavailable);
+        return new HoldRepository.DiscountUse(code.code(), code.maxUses());
+    }
+
+    /**
      * The fail redirect: the payer closed or failed the Toss window. The seat stays held until the
      * hold expires, so they can try again.
      */
     public Map<String, Object> fail(Principal who, JsonRequest body) {
         String holdId = body.requiredString("holdId", 64);
+        body.rejectIf("holdId", holdId == null || IdRules.isId(holdId) ? null : IdRules.ID_RULE);
         String code = body.requiredString("code", 64);
         String message = body.optionalString("message", 500);
         body.throwIfInvalid();

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code POST /schedules/{scheduleId}/holds {"seatId": "A-1-3"}  (Idempotency-Key: 7f1c…)}</pre>
  */
 @Singleton
-@Requires(beans = {HoldRepository.class, BookingSagaClient.class, CatalogRepository.class, UserRepository.class})
+@Requires(beans = {HoldRepository.class, BookingSagaClient.class, CatalogRepository.class, UserRepository.class,
+        DiscountThrottle.class})
 public class SeatHoldService {
     private static final Logger LOG = LoggerFactory.getLogger(SeatHoldService.class);
     private static final int PLACE_ATTEMPTS = 3;
@@ -43,13 +44,14 @@ public class SeatHoldService {
     private final SeatDirectory seats;
     private final UserRepository users;
     private final PolicyService policies;
+    private final DiscountThrottle discountThrottle;
     private final Clock clock;
     private final String clientKey;
     private final String successUrl;
     private final String failUrl;
 
     public SeatHoldService(HoldRepository holds, BookingSagaClient saga, CatalogRepository catalog, SeatDirectory seats,
-                           UserRepository users, PolicyService policies, Clock clock,
+                           UserRepository users, PolicyService policies, DiscountThrottle discountThrottle, Clock clock,
                            @Value("${toss.client.key:}") String clientKey,
                            @Value("${payment.success.url:}") String successUrl,
                            @Value("${payment.fail.url:}") String failUrl) {
@@ -59,6 +61,7 @@ public class SeatHoldService {
         this.seats = seats;
         this.users = users;
         this.policies = policies;
+        this.discountThrottle = discountThrottle;
         this.clock = clock;
         this.clientKey = clientKey;
         this.successUrl = successUrl;
@@ -183,11 +186,12 @@ public class SeatHoldService {
         }
         Instant now = clock.instant();
         requirePayable(hold, now);
-        long discount = HoldRules.discountFor(policy.get(PolicyKey.DISCOUNT_CODES), discountCode);
-        PriceBreakdown price = HoldRules.price(hold.price().seatPrice(), hold.price().fee(), discount);
+        DiscountCode discount = discountCode == null ? null
+                : usableDiscount(who, policy.get(PolicyKey.DISCOUNT_CODES), discountCode, now);
+        PriceBreakdown price = HoldRules.price(hold.price().seatPrice(), hold.price().fee(),
+                discount == null ? 0 : discount.amountKrw());
         try {
-            holds.saveCheckout(hold, method, discountCode == null ? null : discountCode.toUpperCase(java.util.Locale.ROOT),
-                    price);
+            holds.saveCheckout(hold, method, discount == null ? null : discount.code(), price);
         } catch (HoldRepository.HoldConflict changed) {
             requirePayable(holds.find(holdId).orElseThrow(), now);
             throw ApiException.conflict("CONCURRENT_UPDATE", "The hold changed meanwhile; try again.");
@@ -205,6 +209,29 @@ public class SeatHoldService {
         out.put("customerEmail", hold.customerEmail());
         out.put("expiresAt", hold.holdUntil().toString());
         return out;
+    }
+
+    /**
+     * The code, if the user may use it now: 429 TOO_MANY_REQUESTS after too many wrong codes
+     * (counting this one), 400 INVALID_DISCOUNT_CODE for a code that does not exist, 409 for one
+     * that expired, is used up or was used by this user. Its use is counted only when paid.
+     */
+    private DiscountCode usableDiscount(Principal who, JsonNode codes, String code, Instant now) {
+        Optional<Duration> locked = discountThrottle.lockedFor(who.userId(), now);
+        if (locked.isPresent()) {
+            throw ApiException.tooManyRequests(locked.get().toSeconds());
+        }
+        DiscountCode discount;
+        try {
+            discount = HoldRules.discountCode(codes, code);
+        } catch (ApiException unknown) {
+            discountThrottle.recordWrongCode(who.userId(), now);
+            LOG.info("wrong discount code userId={}", who.userId());
+            throw unknown;
+        }
+        HoldRules.requireDiscountUsable(discount, now, holds.discountUses(discount.code()),
+                holds.discountUsedBy(discount.code(), who.userId()));
+        return discount;
     }
 
     /** 410 HOLD_EXPIRED for an ended or timed-out hold, 409 ALREADY_PROCESSED for one being paid or booked. */

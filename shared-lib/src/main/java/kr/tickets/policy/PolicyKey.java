@@ -2,6 +2,8 @@ package kr.tickets.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -18,14 +20,17 @@ public enum PolicyKey {
     FEE_KRW("booking.feeKrw", "Booking fee per seat, in KRW.", integer(2000), 0, 100_000),
     CANCELLATION_HOURS("booking.cancellationHours", "Hours before the show after which cancelling is refused.",
             integer(24), 0, 720),
-    DISCOUNT_CODES("payment.discountCodes", "Discount codes and their amount off, in KRW.",
-            JsonNodeFactory.instance.objectNode(), 0, 1_000_000),
+    DISCOUNT_CODES("payment.discountCodes", "Discount codes: amount off in KRW, expiry (UTC) and maximum uses; "
+            + "one use per user.", JsonNodeFactory.instance.objectNode(), 1, 1_000_000),
     PAYMENT_PROVIDER("feature.paymentProvider", "TOSS takes payments; DISABLED stops new checkouts.",
             JsonNodeFactory.instance.textNode("TOSS"), 0, 0),
     MAINTENANCE("feature.maintenance", "When true, bookings are refused with 503.",
             JsonNodeFactory.instance.booleanNode(false), 0, 0);
 
     private static final Pattern CODE = Pattern.compile("^[A-Z0-9_-]{2,32}$");
+    private static final long MAX_DISCOUNT_USES = 10_000_000;
+    private static final String DISCOUNT_EXAMPLE =
+            "{\"WELCOME\": {\"amountKrw\": 3000, \"expiresAt\": \"2027-01-01T00:00:00Z\", \"maxUses\": 500}}";
 
     private final String key;
     private final String description;
@@ -86,17 +91,42 @@ public enum PolicyKey {
 
     private String checkDiscounts(JsonNode value) {
         if (!value.isObject() || value.size() > 100) {
-            return "must be an object of at most 100 codes, e.g. {\"WELCOME\": 1000}";
+            return "must be an object of at most 100 codes, e.g. " + DISCOUNT_EXAMPLE;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             if (!CODE.matcher(entry.getKey()).matches()) {
                 return "codes must be 2-32 characters of A-Z, 0-9, _ or -";
             }
-            String amount = checkInteger(entry.getValue(), min, max);
-            if (amount != null) {
-                return "amount of " + entry.getKey() + " " + amount;
+            String problem = checkDiscount(entry.getValue());
+            if (problem != null) {
+                return entry.getKey() + ": " + problem;
             }
+        }
+        return null;
+    }
+
+    private String checkDiscount(JsonNode code) {
+        if (!code.isObject() || code.size() != 3 || !code.has("amountKrw") || !code.has("expiresAt")
+                || !code.has("maxUses")) {
+            return "must be {\"amountKrw\", \"expiresAt\", \"maxUses\"}, e.g. " + DISCOUNT_EXAMPLE;
+        }
+        String amount = checkInteger(code.get("amountKrw"), min, max);
+        if (amount != null) {
+            return "amountKrw " + amount;
+        }
+        String uses = checkInteger(code.get("maxUses"), 1, MAX_DISCOUNT_USES);
+        if (uses != null) {
+            return "maxUses " + uses;
+        }
+        JsonNode expiresAt = code.get("expiresAt");
+        if (!expiresAt.isTextual() || !expiresAt.textValue().endsWith("Z")) {
+            return "expiresAt must be a UTC instant such as 2027-01-01T00:00:00Z";
+        }
+        try {
+            Instant.parse(expiresAt.textValue());
+        } catch (DateTimeParseException e) {
+            return "expiresAt must be a UTC instant such as 2027-01-01T00:00:00Z";
         }
         return null;
     }

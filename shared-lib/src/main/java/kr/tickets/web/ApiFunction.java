@@ -3,13 +3,20 @@ package kr.tickets.web;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import kr.tickets.common.ApiException;
+import kr.tickets.common.FieldError;
+import kr.tickets.common.IdRules;
+import kr.tickets.common.Problem;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
@@ -20,6 +27,7 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 public class ApiFunction extends ApiGatewayProxyRequestEventFunction {
     static final String NOSNIFF_HEADER = "X-Content-Type-Options";
     static final String NOSNIFF = "nosniff";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public ApiFunction() {
         super();
@@ -35,13 +43,57 @@ public class ApiFunction extends ApiGatewayProxyRequestEventFunction {
     }
 
     /**
-     * Every log line of the invocation carries the Lambda context (request id, cold start), and
-     * every answer, errors included, carries {@code X-Content-Type-Options: nosniff}: set here
-     * once, so no function and no error path can forget it.
+     * Every log line of the invocation carries the Lambda context (request id, cold start). Ids
+     * are checked here, before any controller, so that every route, present and future, refuses
+     * a bad id with 400 before it reaches a DynamoDB key ({@link IdRules}). Every answer, errors
+     * included, carries {@code X-Content-Type-Options: nosniff}: set here once, so no function
+     * and no error path can forget it.
      */
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return withSecurityHeaders(PowertoolsLogging.withLogging(context, () -> super.handleRequest(event, context)));
+        return withSecurityHeaders(PowertoolsLogging.withLogging(context, () -> {
+            List<FieldError> invalid = invalidIds(event);
+            return invalid.isEmpty() ? super.handleRequest(event, context) : problem(event, ApiException.validation(invalid));
+        }));
+    }
+
+    /** The problems with the event's path parameters, id query parameters and Idempotency-Key header. */
+    static List<FieldError> invalidIds(APIGatewayProxyRequestEvent event) {
+        Map<String, List<String>> query = new HashMap<>();
+        if (event.getQueryStringParameters() != null) {
+            event.getQueryStringParameters().forEach((name, value) -> query.put(name, new ArrayList<>(List.of(value))));
+        }
+        if (event.getMultiValueQueryStringParameters() != null) {
+            event.getMultiValueQueryStringParameters().forEach((name, values) ->
+                    query.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values == null ? List.of() : values));
+        }
+        List<String> keys = new ArrayList<>();
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((name, value) -> {
+                if (IdRules.IDEMPOTENCY_KEY_HEADER.equalsIgnoreCase(name)) {
+                    keys.add(value);
+                }
+            });
+        }
+        if (event.getMultiValueHeaders() != null) {
+            event.getMultiValueHeaders().forEach((name, values) -> {
+                if (IdRules.IDEMPOTENCY_KEY_HEADER.equalsIgnoreCase(name) && values != null) {
+                    keys.addAll(values);
+                }
+            });
+        }
+        return IdRules.check(event.getPathParameters(), query, keys);
+    }
+
+    private static APIGatewayProxyResponseEvent problem(APIGatewayProxyRequestEvent event, ApiException e) {
+        String traceId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+        try {
+            return new APIGatewayProxyResponseEvent().withStatusCode(e.status())
+                    .withHeaders(Map.of("Content-Type", Problem.MEDIA_TYPE))
+                    .withBody(JSON.writeValueAsString(Problem.of(e, traceId)));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     static APIGatewayProxyResponseEvent withSecurityHeaders(APIGatewayProxyResponseEvent response) {

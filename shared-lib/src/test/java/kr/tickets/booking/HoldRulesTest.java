@@ -91,10 +91,27 @@ class HoldRulesTest {
 
     @Test
     void discountCodesComeFromThePolicyTableAndUnknownCodesAreRefused() {
-        ObjectNode codes = new ObjectMapper().createObjectNode().put("WELCOME", 3000);
-        assertEquals(3000, HoldRules.discountFor(codes, "welcome"));
-        assertEquals(0, HoldRules.discountFor(codes, null));
-        assertEquals("INVALID_DISCOUNT_CODE", code(() -> HoldRules.discountFor(codes, "NOPE")));
+        ObjectNode codes = new ObjectMapper().createObjectNode();
+        codes.putObject("WELCOME").put("amountKrw", 3000).put("expiresAt", "2030-01-01T00:00:00Z").put("maxUses", 2);
+        codes.put("LEGACY", 1000); // the shape before expiry and uses: no longer a code
+        assertEquals(new DiscountCode("WELCOME", 3000, Instant.parse("2030-01-01T00:00:00Z"), 2),
+                HoldRules.discountCode(codes, "welcome"));
+        assertEquals("INVALID_DISCOUNT_CODE", code(() -> HoldRules.discountCode(codes, "NOPE")));
+        assertEquals("INVALID_DISCOUNT_CODE", code(() -> HoldRules.discountCode(codes, "LEGACY")));
+        assertEquals("INVALID_DISCOUNT_CODE", code(() -> HoldRules.discountCode(null, "WELCOME")));
+    }
+
+    @Test
+    void aDiscountCodeIsUsableBeforeItsExpiryBelowItsMaximumAndOncePerUser() {
+        DiscountCode welcome = new DiscountCode("WELCOME", 3000, Instant.parse("2030-01-01T00:00:00Z"), 2);
+        Instant before = Instant.parse("2029-12-31T23:59:59Z");
+        HoldRules.requireDiscountUsable(welcome, before, 1, false);
+        assertEquals("DISCOUNT_EXPIRED", code(() -> HoldRules.requireDiscountUsable(welcome,
+                Instant.parse("2030-01-01T00:00:00Z"), 0, false)));
+        assertEquals("DISCOUNT_USED_UP", code(() -> HoldRules.requireDiscountUsable(welcome, before, 2, false)));
+        assertEquals("DISCOUNT_ALREADY_USED", code(() -> HoldRules.requireDiscountUsable(welcome, before, 1, true)));
+        assertEquals(409, HoldRules.discountUnavailable().status());
+        assertEquals("DISCOUNT_UNAVAILABLE", HoldRules.discountUnavailable().code());
     }
 
     @Test

@@ -81,6 +81,9 @@ public final class InMemoryHoldRepository implements HoldRepository {
     private final Map<String, Booking> bookings = new HashMap<>();
     private final Map<String, Integer> heldSeats = new HashMap<>();
     private final Map<String, Integer> bookedSeats = new HashMap<>();
+    /** {@code DISCOUNT#<code> / USES} and {@code DISCOUNT#<code> / USER#<id>} (→ holdId). */
+    private final Map<String, Long> discountUses = new HashMap<>();
+    private final Map<String, String> discountUsers = new HashMap<>();
 
     @Override
     public Optional<SeatClaim> seatClaim(String scheduleId, String seatId) {
@@ -180,9 +183,10 @@ public final class InMemoryHoldRepository implements HoldRepository {
     }
 
     @Override
-    public void startPayment(Hold hold, String paymentKey, Instant now) {
+    public void startPayment(Hold hold, String paymentKey, Instant now, DiscountUse discount) {
         HoldItem item = holds.get(hold.holdId());
-        if (item == null || item.status != HoldStatus.PENDING || !item.liveAt(now.getEpochSecond())) {
+        if (item == null || item.status != HoldStatus.PENDING || !item.liveAt(now.getEpochSecond())
+                || (discount != null && !discount.code().equals(item.discountCode))) {
             throw new HoldConflict(Conflict.HOLD_STATE);
         }
         String owner = paymentKeys.get(paymentKey);
@@ -195,6 +199,14 @@ public final class InMemoryHoldRepository implements HoldRepository {
             throw new HoldConflict(Conflict.SEAT);
         }
         UserSeats mine = existingUserSeats(hold);
+        if (discount != null && (discountUses(discount.code()) >= discount.maxUses()
+                || discountUsedBy(discount.code(), hold.userId()))) {
+            throw new HoldConflict(Conflict.DISCOUNT);
+        }
+        if (discount != null) {
+            discountUses.merge(discount.code(), 1L, Long::sum);
+            discountUsers.put(discount.code() + "/" + hold.userId(), hold.holdId());
+        }
 
         item.status = HoldStatus.PAYING;
         item.paymentKey = paymentKey;
@@ -244,6 +256,11 @@ public final class InMemoryHoldRepository implements HoldRepository {
         // SEAT or USER_SEATS conflict cannot happen; a missing user-seats item is the one failure left.
         UserSeats theirs = existingUserSeats(hold);
 
+        // The adapter decides this from the hold it read and retries if the hold changed since:
+        // the answer is always the hold's state at the write, as here.
+        if (item.status == HoldStatus.PAYING && item.discountCode != null) {
+            giveDiscountBack(item.discountCode, hold.userId());
+        }
         item.status = outcome;
         item.taskToken = null;
         item.version++;
@@ -312,6 +329,16 @@ public final class InMemoryHoldRepository implements HoldRepository {
         }
     }
 
+    @Override
+    public long discountUses(String code) {
+        return discountUses.getOrDefault(code, 0L);
+    }
+
+    @Override
+    public boolean discountUsedBy(String code, String userId) {
+        return discountUsers.containsKey(code + "/" + userId);
+    }
+
     // --- what tests look at and what DynamoDB does on its own ---------------------------------
 
     /** The schedule's counter of held seats (starts at 0 here). */
@@ -353,6 +380,11 @@ public final class InMemoryHoldRepository implements HoldRepository {
         Map<String, Long> changed = new HashMap<>(mine.seats());
         changed.put(hold.holdId(), until);
         userSeats.put(userKey(hold.userId(), hold.scheduleId()), new UserSeats(Map.copyOf(changed), mine.version() + 1));
+    }
+
+    private void giveDiscountBack(String code, String userId) {
+        discountUses.merge(code, -1L, Long::sum);
+        discountUsers.remove(code + "/" + userId);
     }
 
     private static String seatKey(String scheduleId, String seatId) {

@@ -20,6 +20,9 @@ import kr.tickets.common.ApiException;
 import kr.tickets.common.FieldError;
 import kr.tickets.common.Ids;
 import kr.tickets.common.MutableClock;
+import kr.tickets.policy.InMemoryPolicyRepository;
+import kr.tickets.policy.PolicyKey;
+import kr.tickets.policy.PolicyService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +35,8 @@ class PaymentServiceTest {
     private final InMemoryHoldRepository holds = new InMemoryHoldRepository();
     private final FakeBookingSagaClient saga = new FakeBookingSagaClient();
     /** Waits no time for the saga's outcome: the fake saga decides it while the payment is handed over. */
-    private final PaymentService payments = new PaymentService(holds, saga, clock, 0);
+    private final InMemoryPolicyRepository policyTable = new InMemoryPolicyRepository();
+    private final PaymentService payments = new PaymentService(holds, saga, new PolicyService(policyTable, clock), clock, 0);
 
     private String holdId;
     private String orderId;
@@ -175,6 +179,90 @@ class PaymentServiceTest {
 
         assertFails(this::confirm, 409, "PAYMENT_KEY_USED");
         assertTrue(holds.paymentKeyOwner(PAYMENT_KEY).isEmpty(), "a refused key is freed for its own order");
+    }
+
+    // --- discount codes -----------------------------------------------------------------------
+
+    private static final long DISCOUNT = 3_000;
+
+    /** WELCOME in the policy table; the hold of {@code holdId} checked out with it. */
+    private void checkedOutWithDiscount(String holdId, long maxUses, Instant expiresAt) {
+        com.fasterxml.jackson.databind.node.ObjectNode codes =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        codes.putObject("WELCOME").put("amountKrw", DISCOUNT).put("expiresAt", expiresAt.toString())
+                .put("maxUses", maxUses);
+        policyTable.save(PolicyKey.DISCOUNT_CODES, codes, "u-admin", NOW);
+        Hold hold = holds.find(holdId).orElseThrow();
+        holds.saveCheckout(hold, "CARD", "WELCOME", HoldRules.price(VIP_PRICE, FEE, DISCOUNT));
+    }
+
+    private void checkedOutWithDiscount(long maxUses) {
+        checkedOutWithDiscount(holdId, maxUses, NOW.plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void aBookedPaymentKeepsItsDiscountUse() {
+        checkedOutWithDiscount(10);
+        sagaBooks();
+
+        assertEquals(200, confirm(MINJI, PAYMENT_KEY, TOTAL - DISCOUNT).status());
+
+        assertEquals(1, holds.discountUses("WELCOME"));
+        assertTrue(holds.discountUsedBy("WELCOME", MINJI));
+    }
+
+    @Test
+    void aCodeUsedUpAtTheLastMomentRefusesTheConfirmAndNothingIsHandedOver() {
+        checkedOutWithDiscount(1);
+        // Seojun's payment with the last use started after Minji's checkout.
+        String his = Ids.newId();
+        BookingFixtures.placeHold(holds, his, "u-seojun", BookingFixtures.OTHER_SEAT, clock.instant());
+        holds.saveCheckout(holds.find(his).orElseThrow(), "CARD", "WELCOME", HoldRules.price(VIP_PRICE, FEE, DISCOUNT));
+        holds.startPayment(holds.find(his).orElseThrow(), "tgen_seojun", clock.instant(),
+                new HoldRepository.DiscountUse("WELCOME", 1));
+        saga.onPayment = (id, paymentKey) -> {
+            throw new AssertionError("nothing may be handed to the saga");
+        };
+
+        assertFails(() -> confirm(MINJI, PAYMENT_KEY, TOTAL - DISCOUNT), 409, "DISCOUNT_UNAVAILABLE");
+
+        assertEquals(HoldStatus.PENDING, hold().status());
+        assertEquals(1, holds.discountUses("WELCOME"));
+    }
+
+    @Test
+    void aCodeExpiredSinceTheCheckoutRefusesTheConfirm() {
+        checkedOutWithDiscount(holdId, 10, clock.instant().plusSeconds(30));
+        clock.advance(Duration.ofSeconds(30));
+
+        assertFails(() -> confirm(MINJI, PAYMENT_KEY, TOTAL - DISCOUNT), 409, "DISCOUNT_UNAVAILABLE");
+        assertEquals(HoldStatus.PENDING, hold().status());
+        assertEquals(0, holds.discountUses("WELCOME"));
+    }
+
+    @Test
+    void aDeclinedPaymentGivesItsDiscountUseBack() {
+        checkedOutWithDiscount(1);
+        sagaFails("REJECT_CARD_PAYMENT", "한도 초과");
+
+        assertFails(() -> confirm(MINJI, PAYMENT_KEY, TOTAL - DISCOUNT), 402, "PAYMENT_REJECTED");
+
+        assertEquals(0, holds.discountUses("WELCOME"));
+        assertEquals(false, holds.discountUsedBy("WELCOME", MINJI));
+    }
+
+    @Test
+    void aPaymentWhoseHandOverIsUnclearKeepsItsDiscountUseUntilTheSagaEnds() {
+        checkedOutWithDiscount(1);
+        saga.onPayment = (id, paymentKey) -> {
+            throw new IllegalStateException("Step Functions timed out");
+        };
+
+        assertEquals(202, confirm(MINJI, PAYMENT_KEY, TOTAL - DISCOUNT).status());
+
+        assertEquals(1, holds.discountUses("WELCOME"), "the payment may still go through");
+        holds.release(hold(), HoldStatus.FAILED, HoldRules.PAYMENT_ERROR, "nothing charged");
+        assertEquals(0, holds.discountUses("WELCOME"));
     }
 
     // --- refused before anything is handed over -----------------------------------------------

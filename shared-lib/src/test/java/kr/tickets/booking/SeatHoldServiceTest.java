@@ -41,8 +41,9 @@ class SeatHoldServiceTest {
     private final InMemoryCatalogRepository catalog = BookingFixtures.catalog();
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final InMemoryPolicyRepository policyTable = new InMemoryPolicyRepository();
+    private final InMemoryDiscountThrottle discountThrottle = new InMemoryDiscountThrottle();
     private final SeatHoldService service = new SeatHoldService(holds, saga, catalog, new SeatDirectory(catalog), users,
-            new PolicyService(policyTable, clock), clock, "test_ck_fake", "https://tickets.example/pay/success",
+            new PolicyService(policyTable, clock), discountThrottle, clock, "test_ck_fake", "https://tickets.example/pay/success",
             "https://tickets.example/pay/fail");
 
     @BeforeEach
@@ -170,7 +171,8 @@ class SeatHoldServiceTest {
         Hold minjis = stored(hold(MINJI, SEAT));
         clock.advance(HOLD_TIME.minusMinutes(1));
         holds.startPayment(minjis, "tgen_1", clock.instant());
-        clock.advance(Duration.ofMinutes(1).plus(HoldRules.PAYMENT_GRACE));
+        // However long Toss takes: the seat is the payment's until its saga ends.
+        clock.advance(Duration.ofHours(1));
 
         assertFails(() -> hold(SEOJUN, SEAT), 409, "SEAT_UNAVAILABLE");
 
@@ -313,7 +315,7 @@ class SeatHoldServiceTest {
 
     @Test
     void checkoutAppliesADiscountCodeFromThePolicyTable() {
-        setPolicy(PolicyKey.DISCOUNT_CODES, JsonNodeFactory.instance.objectNode().put("WELCOME", 3_000));
+        discountCode("WELCOME", 3_000, NOW.plus(Duration.ofDays(1)), 100);
         String holdId = (String) hold(MINJI, SEAT).get("holdId");
 
         Map<String, Object> out = checkout(holdId, "{\"method\": \"CARD\", \"discountCode\": \"welcome\"}");
@@ -336,6 +338,86 @@ class SeatHoldServiceTest {
         assertFails(() -> checkout(holdId, "{\"method\": \"CARD\", \"discountCode\": \"NOPE\"}"), 400,
                 "INVALID_DISCOUNT_CODE");
         assertEquals(VIP_PRICE + FEE, holds.find(holdId).orElseThrow().price().total());
+    }
+
+    private void discountCode(String code, long amountKrw, Instant expiresAt, long maxUses) {
+        com.fasterxml.jackson.databind.node.ObjectNode codes = JsonNodeFactory.instance.objectNode();
+        codes.putObject(code).put("amountKrw", amountKrw).put("expiresAt", expiresAt.toString()).put("maxUses", maxUses);
+        setPolicy(PolicyKey.DISCOUNT_CODES, codes);
+    }
+
+    /** Seojun holds the other seat, checks out with {@code code} and hands his payment over (his use counts). */
+    private void seojunPaysWith(String code) {
+        Map<String, Object> his = hold(SEOJUN, OTHER_SEAT);
+        service.checkout(principal(SEOJUN), (String) his.get("holdId"),
+                jsonBody("{\"method\": \"CARD\", \"discountCode\": \"" + code + "\"}"));
+        Hold paying = stored(his);
+        holds.startPayment(paying, "tgen_seojun", clock.instant(), new HoldRepository.DiscountUse(code, 1_000));
+    }
+
+    @Test
+    void checkoutWithAnExpiredDiscountCodeIsRefused() {
+        discountCode("EARLY", 3_000, NOW.plus(Duration.ofMinutes(1)), 100);
+        String holdId = (String) hold(MINJI, SEAT).get("holdId");
+        clock.advance(Duration.ofMinutes(1));
+
+        assertFails(() -> checkout(holdId, "{\"method\": \"CARD\", \"discountCode\": \"EARLY\"}"), 409,
+                "DISCOUNT_EXPIRED");
+        assertEquals(VIP_PRICE + FEE, holds.find(holdId).orElseThrow().price().total());
+    }
+
+    @Test
+    void checkoutWithAUsedUpDiscountCodeIsRefused() {
+        discountCode("ONE", 3_000, NOW.plus(Duration.ofDays(1)), 1);
+        seojunPaysWith("ONE");
+        String holdId = (String) hold(MINJI, SEAT).get("holdId");
+
+        assertFails(() -> checkout(holdId, "{\"method\": \"CARD\", \"discountCode\": \"one\"}"), 409,
+                "DISCOUNT_USED_UP");
+        assertEquals(null, holds.find(holdId).orElseThrow().discountCode());
+    }
+
+    @Test
+    void aUserMayUseADiscountCodeOnce() {
+        discountCode("WELCOME", 3_000, NOW.plus(Duration.ofDays(1)), 100);
+        setPolicy(PolicyKey.MAX_SEATS_PER_USER, JsonNodeFactory.instance.numberNode(2));
+        seojunPaysWith("WELCOME");
+        Map<String, Object> second = hold(SEOJUN, SEAT);
+
+        assertFails(() -> service.checkout(principal(SEOJUN), (String) second.get("holdId"),
+                jsonBody("{\"method\": \"CARD\", \"discountCode\": \"WELCOME\"}")), 409, "DISCOUNT_ALREADY_USED");
+        // Minji has not used it.
+        String minjis = (String) hold(MINJI, R_SEAT).get("holdId");
+        assertEquals(3_000L, amount(checkout(minjis, "{\"method\": \"CARD\", \"discountCode\": \"WELCOME\"}"))
+                .get("discount"));
+    }
+
+    @Test
+    void wrongDiscountCodesAreThrottledPerUser() {
+        discountCode("WELCOME", 3_000, NOW.plus(Duration.ofDays(1)), 100);
+        String holdId = (String) hold(MINJI, SEAT).get("holdId");
+        for (int i = 0; i < HoldRules.WRONG_CODES; i++) {
+            String guess = "GUESS" + i;
+            assertFails(() -> checkout(holdId, "{\"method\": \"CARD\", \"discountCode\": \"" + guess + "\"}"), 400,
+                    "INVALID_DISCOUNT_CODE");
+        }
+        clock.advance(Duration.ofMinutes(5));
+
+        // Even the right code waits now; the window started with the first wrong code.
+        var locked = assertFails(() -> checkout(holdId, "{\"method\": \"CARD\", \"discountCode\": \"WELCOME\"}"),
+                429, "TOO_MANY_REQUESTS");
+        assertEquals(Long.toString(HoldRules.WRONG_CODE_WINDOW.minusMinutes(5).toSeconds()),
+                locked.headers().get("Retry-After"));
+        // Paying the full price is never throttled, and another user is not affected.
+        assertEquals(0L, amount(checkout(holdId, "{\"method\": \"CARD\"}")).get("discount"));
+        Map<String, Object> his = hold(SEOJUN, OTHER_SEAT);
+        assertEquals(3_000L, amount(service.checkout(principal(SEOJUN), (String) his.get("holdId"),
+                jsonBody("{\"method\": \"CARD\", \"discountCode\": \"WELCOME\"}"))).get("discount"));
+
+        clock.advance(Duration.ofMinutes(10));
+        String later = (String) hold(MINJI, R_SEAT).get("holdId");
+        assertEquals(3_000L, amount(checkout(later, "{\"method\": \"CARD\", \"discountCode\": \"WELCOME\"}"))
+                .get("discount"));
     }
 
     @Test

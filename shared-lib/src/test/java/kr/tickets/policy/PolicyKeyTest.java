@@ -26,8 +26,15 @@ class PolicyKeyTest {
     private static final String PROVIDER_RULE = "must be \"TOSS\" or \"DISABLED\"";
     private static final String FLAG_RULE = "must be true or false";
     private static final String BAD_CODE = "codes must be 2-32 characters of A-Z, 0-9, _ or -";
-    private static final String BAD_AMOUNT = "amount of WELCOME must be a whole number from 0 to 1000000";
-    private static final String NOT_CODES = "must be an object of at most 100 codes, e.g. {\"WELCOME\": 1000}";
+    private static final String EXPIRY = "\"2027-01-01T00:00:00Z\"";
+    private static final String EXAMPLE =
+            "{\"WELCOME\": {\"amountKrw\": 3000, \"expiresAt\": \"2027-01-01T00:00:00Z\", \"maxUses\": 500}}";
+    private static final String BAD_AMOUNT = "WELCOME: amountKrw must be a whole number from 1 to 1000000";
+    private static final String BAD_USES = "WELCOME: maxUses must be a whole number from 1 to 10000000";
+    private static final String BAD_EXPIRY = "WELCOME: expiresAt must be a UTC instant such as 2027-01-01T00:00:00Z";
+    private static final String BAD_SHAPE = "WELCOME: must be {\"amountKrw\", \"expiresAt\", \"maxUses\"}, e.g. "
+            + EXAMPLE;
+    private static final String NOT_CODES = "must be an object of at most 100 codes, e.g. " + EXAMPLE;
 
     private static JsonNode json(String text) {
         try {
@@ -71,7 +78,8 @@ class PolicyKeyTest {
                 arguments(PolicyKey.PAYMENT_PROVIDER, "\"DISABLED\""),
                 arguments(PolicyKey.MAINTENANCE, "true"),
                 arguments(PolicyKey.MAINTENANCE, "false"),
-                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": 1000, \"VIP_2030\": 5000}"),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": " + code("1000", "\"2027-01-01T00:00:00Z\"", "500")
+                        + ", \"VIP_2030\": " + code("1000000", "\"2030-12-31T15:00:00.5Z\"", "1") + "}"),
                 arguments(PolicyKey.DISCOUNT_CODES, "{}"));
     }
 
@@ -104,15 +112,30 @@ class PolicyKeyTest {
                 arguments(PolicyKey.PAYMENT_PROVIDER, "1", PROVIDER_RULE),
                 arguments(PolicyKey.MAINTENANCE, "\"true\"", FLAG_RULE),
                 arguments(PolicyKey.MAINTENANCE, "1", FLAG_RULE),
-                arguments(PolicyKey.DISCOUNT_CODES, "{\"welcome\": 1000}", BAD_CODE),
-                arguments(PolicyKey.DISCOUNT_CODES, "{\"A\": 1000}", BAD_CODE),
-                arguments(PolicyKey.DISCOUNT_CODES, "{\"WITH SPACE\": 1000}", BAD_CODE),
-                arguments(PolicyKey.DISCOUNT_CODES, "{\"THIS_CODE_IS_LONGER_THAN_32_CHARS\": 1}", BAD_CODE),
-                // A bad amount is reported with the code it belongs to.
-                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": -1}", BAD_AMOUNT),
-                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": 1000001}", BAD_AMOUNT),
-                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": \"1000\"}", BAD_AMOUNT),
-                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": 10.5}", BAD_AMOUNT),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"welcome\": " + good() + "}", BAD_CODE),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"A\": " + good() + "}", BAD_CODE),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WITH SPACE\": " + good() + "}", BAD_CODE),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"THIS_CODE_IS_LONGER_THAN_32_CHARS\": " + good() + "}", BAD_CODE),
+                // A bad entry is reported with the code it belongs to.
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": 1000}", BAD_SHAPE), // the shape before expiry and uses
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": {\"amountKrw\": 1000, \"maxUses\": 5}}", BAD_SHAPE),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": {\"amountKrw\": 1000, \"maxUses\": 5, "
+                        + "\"expiresAt\": \"2027-01-01T00:00:00Z\", \"note\": \"x\"}}", BAD_SHAPE),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": " + code("0", EXPIRY, "5") + "}", BAD_AMOUNT),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": " + code("1000001", EXPIRY, "5") + "}", BAD_AMOUNT),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": " + code("\"1000\"", EXPIRY, "5") + "}", BAD_AMOUNT),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": " + code("10.5", EXPIRY, "5") + "}", BAD_AMOUNT),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": " + code("1000", EXPIRY, "0") + "}", BAD_USES),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": " + code("1000", EXPIRY, "1.5") + "}", BAD_USES),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": " + code("1000", EXPIRY, "10000001") + "}", BAD_USES),
+                // An expiry is an instant in UTC: no offset, no bare date, no epoch number.
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": " + code("1000", "\"2027-01-01T09:00:00+09:00\"", "5")
+                        + "}", BAD_EXPIRY),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": " + code("1000", "\"2027-01-01\"", "5") + "}",
+                        BAD_EXPIRY),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": " + code("1000", "\"2027-13-01T00:00:00Z\"", "5") + "}",
+                        BAD_EXPIRY),
+                arguments(PolicyKey.DISCOUNT_CODES, "{\"WELCOME\": " + code("1000", "1798761600", "5") + "}", BAD_EXPIRY),
                 arguments(PolicyKey.DISCOUNT_CODES, "[]", NOT_CODES),
                 arguments(PolicyKey.DISCOUNT_CODES, "\"WELCOME\"", NOT_CODES),
                 arguments(PolicyKey.DISCOUNT_CODES, "1000", NOT_CODES));
@@ -128,10 +151,18 @@ class PolicyKeyTest {
     void moreThanAHundredDiscountCodesAreRejected() {
         StringBuilder codes = new StringBuilder("{");
         for (int i = 0; i < 101; i++) {
-            codes.append(i == 0 ? "" : ",").append("\"CODE").append(i).append("\": 100");
+            codes.append(i == 0 ? "" : ",").append("\"CODE").append(i).append("\": ").append(good());
         }
         codes.append('}');
         assertEquals(NOT_CODES, PolicyKey.DISCOUNT_CODES.check(json(codes.toString())));
-        assertNull(PolicyKey.DISCOUNT_CODES.check(json(codes.toString().replace(",\"CODE100\": 100", ""))));
+        assertNull(PolicyKey.DISCOUNT_CODES.check(json(codes.toString().replace(",\"CODE100\": " + good(), ""))));
+    }
+
+    private static String code(String amount, String expiresAt, String maxUses) {
+        return "{\"amountKrw\": " + amount + ", \"expiresAt\": " + expiresAt + ", \"maxUses\": " + maxUses + "}";
+    }
+
+    private static String good() {
+        return code("1000", EXPIRY, "100");
     }
 }
