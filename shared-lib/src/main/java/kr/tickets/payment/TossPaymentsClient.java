@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Toss Payments core API v1 over HTTP: confirm, look up and cancel a payment. Authenticates with
@@ -45,6 +46,24 @@ public class TossPaymentsClient {
     /** {@code GET /v1/payments/{paymentKey}}. */
     public TossPayment get(String paymentKey) {
         return send("GET", "v1/payments/" + path(paymentKey), null, null);
+    }
+
+    /**
+     * {@code GET /v1/payments/orders/{orderId}}: the payment Toss holds for the order, or empty
+     * when Toss itself answers 404 NOT_FOUND_PAYMENT (it never saw a payment for this order).
+     * Every other failure, a timeout or network error included, throws: "nothing was charged"
+     * can only be concluded from Toss's answer. A payment that is present may still be uncharged
+     * (IN_PROGRESS, EXPIRED, ABORTED): see {@link TossPayment#charged()}.
+     */
+    public Optional<TossPayment> getByOrderId(String orderId) {
+        try {
+            return Optional.of(send("GET", "v1/payments/orders/" + path(orderId), null, null));
+        } catch (TossException e) {
+            if (e.httpStatus() == 404 && "NOT_FOUND_PAYMENT".equals(e.code())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** {@code POST /v1/payments/{paymentKey}/cancel}: a full cancel (no cancelAmount). */
@@ -87,8 +106,9 @@ public class TossPaymentsClient {
 
     private static TossPayment payment(JsonNode json) {
         return new TossPayment(json.path("paymentKey").asText(), json.path("orderId").asText(),
-                json.path("status").asText(), json.path("method").asText(), json.path("totalAmount").asLong(),
-                json.path("approvedAt").asText(null), json.path("receipt").path("url").asText(null));
+                json.path("status").asText(), json.path("method").asText(null), json.path("totalAmount").asLong(),
+                json.path("approvedAt").asText(null), json.path("receipt").path("url").asText(null),
+                json.path("balanceAmount").asLong(json.path("totalAmount").asLong()));
     }
 
     private static String path(String segment) {
