@@ -57,8 +57,15 @@ class BookingE2EIT {
         assertTrue(checkout.get("clientKey").asText().startsWith("test_ck_"));
         assertFalse(checkout.get("successUrl").asText().isEmpty());
 
-        String paymentKey = Bookings.paymentKey();
-        Http.Response confirmed = Bookings.confirm(http, buyer, hold, paymentKey, VIP_PRICE + FEE);
+        // The payer opens Toss's window twice (say, two tabs); each success redirect carries a key
+        // bound to this order and total.
+        String otherTab = Bookings.paymentKey(hold);
+        Map<String, String> success = Bookings.window(checkout, "success");
+        assertEquals("NORMAL", success.get("paymentType"));
+        assertEquals(hold.get("orderId").asText(), success.get("orderId"));
+        assertEquals(Long.toString(VIP_PRICE + FEE), success.get("amount"));
+        String paymentKey = success.get("paymentKey");
+        Http.Response confirmed = Bookings.confirm(http, buyer, hold, paymentKey, Long.parseLong(success.get("amount")));
         assertEquals(200, confirmed.status(), confirmed::toString);
         assertEquals("CONFIRMED", confirmed.json().get("status").asText());
         String bookingId = confirmed.json().get("bookingId").asText();
@@ -69,8 +76,8 @@ class BookingE2EIT {
         Http.Response again = Bookings.confirm(http, buyer, hold, paymentKey, VIP_PRICE + FEE);
         assertEquals(200, again.status(), again::toString);
         assertEquals(bookingId, again.json().get("bookingId").asText());
-        assertProblem(Bookings.confirm(http, buyer, hold, Bookings.paymentKey(), VIP_PRICE + FEE), 409,
-                "ALREADY_PROCESSED");
+        assertProblem(Bookings.confirm(http, buyer, hold, otherTab, VIP_PRICE + FEE), 409, "ALREADY_PROCESSED");
+        assertNull(toss().payment(otherTab));
 
         JsonNode booking = http.get("/bookings/" + bookingId, "Authorization", buyer.bearer()).json();
         assertEquals("CONFIRMED", booking.get("status").asText());
@@ -100,7 +107,7 @@ class BookingE2EIT {
     @Test
     void wrongAmountIsRefusedAndChargesNothing() {
         Purchase purchase = Purchase.start(http, admin, "A-1-2");
-        String paymentKey = Bookings.paymentKey();
+        String paymentKey = purchase.paymentKey();
         assertProblem(purchase.confirm(paymentKey, 1_000), 400, "AMOUNT_MISMATCH");
         assertNull(toss().payment(paymentKey));
         assertEquals("PENDING", purchase.holdStatus());
@@ -111,7 +118,7 @@ class BookingE2EIT {
     void rejectedCardReleasesTheSeat() {
         Purchase purchase = Purchase.start(http, admin, "A-1-3");
         toss().failNext(purchase.orderId(), "REJECT_CARD_PAYMENT", 1);
-        Http.Response rejected = purchase.confirm(Bookings.paymentKey());
+        Http.Response rejected = purchase.confirm(purchase.paymentKey());
         assertProblem(rejected, 402, "PAYMENT_REJECTED");
         assertEquals("REJECT_CARD_PAYMENT", rejected.json().get("providerCode").asText());
         assertEquals("FAILED", purchase.holdStatus());
@@ -123,7 +130,7 @@ class BookingE2EIT {
     void providerErrorsAreRetriedUntilTossApproves() {
         Purchase purchase = Purchase.start(http, admin, "A-1-4");
         toss().failNext(purchase.orderId(), "PROVIDER_ERROR", 2);
-        String paymentKey = Bookings.paymentKey();
+        String paymentKey = purchase.paymentKey();
         Http.Response confirmed = purchase.confirm(paymentKey);
         assertTrue(confirmed.status() == 200 || confirmed.status() == 202, confirmed::toString);
         eventually(SAGA, purchase::bookingStatus, "CONFIRMED"::equals);
@@ -137,7 +144,7 @@ class BookingE2EIT {
         // Longer than the client's read timeout: the first confirm times out, and the retry finds
         // the payment Toss approved meanwhile.
         toss().delayNext(purchase.orderId(), Duration.ofSeconds(12));
-        String paymentKey = Bookings.paymentKey();
+        String paymentKey = purchase.paymentKey();
         Http.Response answer = purchase.confirm(paymentKey);
         assertEquals(202, answer.status(), answer::toString);
         assertEquals("PROCESSING", answer.json().get("status").asText());
@@ -157,7 +164,7 @@ class BookingE2EIT {
             dynamo.putItem(r -> r.tableName("BookingTable").item(Map.of(
                     "pk", AttributeValue.fromS("BOOKING#" + purchase.holdId()), "sk", AttributeValue.fromS("META"))));
         }
-        String paymentKey = Bookings.paymentKey();
+        String paymentKey = purchase.paymentKey();
         assertProblem(purchase.confirm(paymentKey), 409, "BOOKING_FAILED");
         assertEquals("CANCELED", toss().payment(paymentKey).path("status").asText());
         assertEquals("FAILED", purchase.holdStatus());
@@ -167,14 +174,18 @@ class BookingE2EIT {
     @Test
     void failRedirectKeepsTheSeatForAnotherTry() {
         Purchase purchase = Purchase.start(http, admin, "A-2-3");
+        JsonNode checkout = Bookings.checkout(http, purchase.buyer(), purchase.holdId());
+        Map<String, String> cancelled = Bookings.window(checkout, "cancel");
+        assertEquals(purchase.orderId(), cancelled.get("orderId"));
+        assertFalse(cancelled.containsKey("paymentKey"));
         Http.Response failed = http.post("/payments/fail", Map.of("holdId", purchase.holdId(),
-                "code", "PAY_PROCESS_CANCELED", "message", "사용자에 의해 결제가 취소되었습니다."),
+                "code", cancelled.get("code"), "message", cancelled.get("message")),
                 "Authorization", purchase.buyer().bearer());
         assertEquals(200, failed.status(), failed::toString);
         assertEquals("PENDING", failed.json().get("status").asText());
         assertEquals("PAY_PROCESS_CANCELED", failed.json().at("/lastPaymentFailure/code").asText());
         assertEquals("PENDING", purchase.seatStatus());
-        Http.Response confirmed = purchase.confirm(Bookings.paymentKey());
+        Http.Response confirmed = purchase.confirm(purchase.paymentKey());
         assertEquals(200, confirmed.status(), confirmed::toString);
     }
 
@@ -191,7 +202,7 @@ class BookingE2EIT {
         eventually(SAGA, () -> Bookings.executionStatus(purchase.holdId()), "SUCCEEDED"::equals);
         assertEquals(204, http.send("DELETE", "/holds/" + purchase.holdId(), null, "Authorization", bearer).status());
         Bookings.held(http, Accounts.create(http), purchase.scheduleId(), "A-2-4");
-        assertProblem(purchase.confirm(Bookings.paymentKey()), 410, "HOLD_EXPIRED");
+        assertProblem(purchase.confirm(purchase.paymentKey()), 410, "HOLD_EXPIRED");
     }
 
     @Test

@@ -48,7 +48,7 @@ class BookingSagaE2EIT {
         JsonNode vip = http.get("/schedules/" + scheduleId + "/seats").json().get("grades").get(0);
         assertEquals(vip.get("total").asInt(), vip.get("remaining").asInt());
 
-        String paymentKey = Bookings.paymentKey();
+        String paymentKey = Bookings.paymentKey(hold);
         assertProblem(Bookings.confirm(http, buyer, hold, paymentKey, VIP_PRICE + FEE), 410, "HOLD_EXPIRED");
         assertNull(LocalService.shared().tossSandbox().payment(paymentKey));
         Bookings.held(http, Accounts.create(http), scheduleId, "A-1-1");
@@ -65,7 +65,8 @@ class BookingSagaE2EIT {
              SqsClient sqs = AwsLocal.sqs(endpoint)) {
             ses.deleteEmailIdentity(r -> r.emailIdentity(sender));
             try {
-                Http.Response confirmed = Bookings.confirm(http, buyer, hold, Bookings.paymentKey(), VIP_PRICE + FEE);
+                Http.Response confirmed = Bookings.confirm(http, buyer, hold, Bookings.paymentKey(hold),
+                        VIP_PRICE + FEE);
                 assertEquals(200, confirmed.status(), confirmed::toString);
                 String queueUrl = sqs.getQueueUrl(r -> r.queueName("ReceiptQueue")).queueUrl();
                 // The receipt was tried and failed: its message waits out its visibility timeout.

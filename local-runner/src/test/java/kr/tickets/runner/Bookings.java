@@ -1,17 +1,22 @@
 package kr.tickets.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import kr.tickets.localstack.AwsLocal;
@@ -74,8 +79,48 @@ final class Bookings {
         return checkout.json();
     }
 
-    static String paymentKey() {
-        return "tgen_" + UUID.randomUUID().toString().replace("-", "");
+    /**
+     * The paymentKey of a payment window the buyer opened and authenticated in the Toss sandbox
+     * for the hold's order, name and total: as on Toss, a key confirms only that order and amount.
+     */
+    static String paymentKey(JsonNode hold) {
+        return paymentKey(hold, hold.at("/amount/total").asLong());
+    }
+
+    /** As {@link #paymentKey(JsonNode)}, for {@code amount} (a checkout's total after a discount). */
+    static String paymentKey(JsonNode hold, long amount) {
+        return LocalService.shared().tossSandbox().openWindow(hold.get("orderId").asText(), amount,
+                hold.get("orderName").asText());
+    }
+
+    /**
+     * Plays the sandbox's payment window over HTTP for what {@code POST /holds/{id}/checkout}
+     * answered, as the web client's redirect would ({@code outcome}: success, cancel or reject),
+     * and returns the query parameters of the success or fail URL it redirects to.
+     */
+    static Map<String, String> window(JsonNode checkout, String outcome) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("orderId", checkout.get("orderId").asText());
+        query.put("amount", checkout.at("/amount/total").asText());
+        query.put("orderName", checkout.get("orderName").asText());
+        query.put("successUrl", checkout.get("successUrl").asText());
+        query.put("failUrl", checkout.get("failUrl").asText());
+        query.put("outcome", outcome);
+        StringBuilder path = new StringBuilder("/sandbox/checkout?");
+        query.forEach((k, v) -> path.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8))
+                .append('&'));
+        Http.Response redirect = new Http(LocalService.shared().tossSandbox().baseUrl())
+                .get(path.substring(0, path.length() - 1));
+        assertEquals(302, redirect.status(), redirect::toString);
+        String location = redirect.header("Location");
+        String expected = checkout.get(outcome.equals("success") ? "successUrl" : "failUrl").asText();
+        assertTrue(location.startsWith(expected + "?"), location);
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : URI.create(location).getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return params;
     }
 
     static Http.Response confirm(Http http, Accounts.Account user, JsonNode hold, String paymentKey, long amount) {

@@ -87,16 +87,16 @@ class DiscountCodesE2EIT {
         checkedOut(first, LAST);
         checkedOut(second, LAST);
 
-        Http.Response paid = first.confirm(Bookings.paymentKey(), first.total() - DISCOUNT);
+        Http.Response paid = first.confirm(Bookings.paymentKey(first.hold(), first.total() - DISCOUNT), first.total() - DISCOUNT);
         assertEquals(200, paid.status(), paid::toString);
 
-        String refusedKey = Bookings.paymentKey();
+        String refusedKey = Bookings.paymentKey(second.hold(), second.total() - DISCOUNT);
         assertProblem(second.confirm(refusedKey, second.total() - DISCOUNT), 409, "DISCOUNT_UNAVAILABLE");
         assertNull(toss().payment(refusedKey), "Toss was asked");
         assertEquals("PENDING", second.holdStatus());
         // The seat is still theirs: at the full price it goes through.
         checkedOut(second, null);
-        Http.Response fullPrice = second.confirm(Bookings.paymentKey(), second.total());
+        Http.Response fullPrice = second.confirm(Bookings.paymentKey(second.hold()), second.total());
         assertEquals(200, fullPrice.status(), fullPrice::toString);
         // And the code is used up for everyone else.
         assertProblem(checkout(Purchase.start(http, admin, "A-1-1"), LAST), 409, "DISCOUNT_USED_UP");
@@ -106,7 +106,7 @@ class DiscountCodesE2EIT {
     void aUserUsesACodeOnce() {
         Purchase first = Purchase.start(http, admin, "A-1-1");
         checkedOut(first, WELCOME);
-        assertEquals(200, first.confirm(Bookings.paymentKey(), first.total() - DISCOUNT).status());
+        assertEquals(200, first.confirm(Bookings.paymentKey(first.hold(), first.total() - DISCOUNT), first.total() - DISCOUNT).status());
 
         String otherSchedule = Bookings.onSaleSchedule(http, admin);
         Purchase again = new Purchase(http, otherSchedule, "A-1-1", first.buyer(),
@@ -119,11 +119,11 @@ class DiscountCodesE2EIT {
         Purchase declined = Purchase.start(http, admin, "A-1-1");
         checkedOut(declined, SPARE);
         toss().failNext(declined.orderId(), "REJECT_CARD_PAYMENT", 1);
-        assertProblem(declined.confirm(Bookings.paymentKey(), declined.total() - DISCOUNT), 402, "PAYMENT_REJECTED");
+        assertProblem(declined.confirm(Bookings.paymentKey(declined.hold(), declined.total() - DISCOUNT), declined.total() - DISCOUNT), 402, "PAYMENT_REJECTED");
 
         Purchase next = Purchase.start(http, admin, "A-1-1");
         checkedOut(next, SPARE);
-        assertEquals(200, next.confirm(Bookings.paymentKey(), next.total() - DISCOUNT).status());
+        assertEquals(200, next.confirm(Bookings.paymentKey(next.hold(), next.total() - DISCOUNT), next.total() - DISCOUNT).status());
     }
 
     @Test

@@ -212,8 +212,9 @@ class LambdaE2EIT {
         }
         assertEquals(LocalService.TOSS_SECRET_KEY, key);
         String orderId = "order-" + UUID.randomUUID();
+        String paymentKey = service.tossSandbox().openWindow(orderId, 55000, "연결 확인");
         Http.Response confirmed = new Http(service.tossSandbox().baseUrl()).post("/v1/payments/confirm",
-                Map.of("paymentKey", "pk-" + orderId, "orderId", orderId, "amount", 55000),
+                Map.of("paymentKey", paymentKey, "orderId", orderId, "amount", 55000),
                 "Authorization", "Basic " + java.util.Base64.getEncoder()
                         .encodeToString((key + ":").getBytes(StandardCharsets.UTF_8)));
         assertEquals(200, confirmed.status(), confirmed::toString);

@@ -23,6 +23,11 @@ record Purchase(Http http, String scheduleId, String seatId, Accounts.Account bu
         return hold.at("/amount/total").asLong();
     }
 
+    /** A paymentKey from the Toss sandbox's window for this hold's order and total. */
+    String paymentKey() {
+        return Bookings.paymentKey(hold);
+    }
+
     Http.Response confirm(String paymentKey, long amount) {
         return Bookings.confirm(http, buyer, hold, paymentKey, amount);
     }

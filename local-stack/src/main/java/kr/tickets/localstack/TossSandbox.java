@@ -8,27 +8,95 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
- * Toss Payments' core API v1 on localhost, for local runs and tests: confirm, look up and cancel
- * with Toss's wire format, Basic authentication with a {@code test_sk_} key, Toss's error shape
- * {@code {code, message}} and statuses, and Idempotency-Key replay. Failures are chosen as Toss's
- * test API chooses them, with the {@code TossPayments-Test-Code} header, or per order (the
- * service sends no test header): {@link #failNext} and {@link #delayNext} script what the next
- * calls for an order id get, e.g. a provider error twice and then success, or a slow answer.
+ * Toss Payments' core API v1 on localhost, for local runs and tests, with Toss's wire format,
+ * Basic authentication with a {@code test_sk_} key, Toss's error shape {@code {code, message}}
+ * and statuses, and Idempotency-Key replay (an answer other than a 500 is remembered per key).
+ *
+ * <h2>Payment window</h2>
+ * As on Toss, a paymentKey exists only once a payment window was opened for one order and the
+ * payer authenticated: {@code GET /sandbox/checkout?orderId=&amount=&orderName=&successUrl=&failUrl=[&outcome=]}
+ * plays the checkout without a browser and answers {@code 302} to
+ * {@code successUrl?paymentType=NORMAL&orderId=…&paymentKey=…&amount=…} ({@code outcome=success},
+ * the default) or to {@code failUrl?code=…&message=…&orderId=…} ({@code cancel}:
+ * PAY_PROCESS_CANCELED, {@code reject}: REJECT_CARD_COMPANY; no paymentKey is issued then).
+ * Missing or invalid parameters answer 400 INVALID_REQUEST; an order Toss already charged (or
+ * refunded) answers 400 DUPLICATED_ORDER_ID. {@link #openWindow} does the same from Java.
+ *
+ * <h2>Confirm</h2>
+ * {@code POST /v1/payments/confirm} approves only what the window bound together, checked in this
+ * order (codes from docs.tosspayments.com/reference/error-codes, "결제 승인" section):
+ * <ul>
+ * <li>a key already approved (DONE) or cancelled: 400 ALREADY_PROCESSED_PAYMENT, whatever orderId is sent;</li>
+ * <li>a key no window issued: 404 NOT_FOUND_PAYMENT ("존재하지 않는 결제 정보 입니다.");</li>
+ * <li>a key whose session is older than {@link #SESSION_TTL} (Toss: about 10 minutes after
+ *     authentication), on the injected clock: 404 NOT_FOUND_PAYMENT_SESSION;</li>
+ * <li>a key issued for another orderId or another amount: 400 INVALID_REQUEST. Toss's error list
+ *     names no code of its own for this mismatch (Toss does bind orderId and amount to the
+ *     paymentKey and refuses the confirm); INVALID_REQUEST ("잘못된 요청입니다.") is the closest
+ *     documented one, with a message saying which value differs;</li>
+ * <li>an order already charged under another key: 400 DUPLICATED_ORDER_ID.</li>
+ * </ul>
+ *
+ * <h2>Lookups</h2>
+ * {@code GET /v1/payments/{paymentKey}} and {@code GET /v1/payments/orders/{orderId}} answer the
+ * Payment object, or 404 NOT_FOUND_PAYMENT. A window session that was never confirmed shows as
+ * Toss shows an authenticated payment: status IN_PROGRESS (approvedAt, method and receipt null),
+ * and EXPIRED once its session ran out; it was never charged. By order, a charged (DONE or
+ * CANCELED) payment wins over sessions, else the newest session is shown. Cancelling a key that
+ * was never approved answers NOT_FOUND_PAYMENT (there is no charge to refund).
+ *
+ * <h2>Scripts (per orderId, consumed in order by the next calls about that order)</h2>
+ * The service sends no test header, so tests script what Toss answers:
+ * <ul>
+ * <li>{@link #failNext}: the next {@code times} confirm/cancel calls answer Toss's error {@code code},
+ *     changing nothing;</li>
+ * <li>{@link #delayNext}: the next call is processed only after {@code delay} (a slow Toss);</li>
+ * <li>{@link #loseAnswerNext}: the next call is processed (the payment becomes DONE, or
+ *     CANCELED for a cancel) and then answers 500 FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING; the
+ *     500 is not remembered for the Idempotency-Key, so a retry finds ALREADY_PROCESSED_PAYMENT;</li>
+ * <li>{@link #delayAnswerNext}: the next call is processed at once and its answer sent only after
+ *     {@code delay} (longer than the client's read timeout: the caller times out although Toss
+ *     approved); the answer is remembered for its Idempotency-Key before the wait.</li>
+ * </ul>
+ * The {@code TossPayments-Test-Code} header makes any call answer that error, as Toss's test API does.
+ *
+ * <h2>Inspection</h2>
+ * {@link #payment} (a charged payment by key), {@link #session} (a window session by key) and
+ * {@link #allPayments} (every payment and session the sandbox knows, for an invariant checker).
  */
 public final class TossSandbox implements AutoCloseable {
+    /** How long after authentication a window's paymentKey can be confirmed (Toss: about 10 minutes). */
+    public static final Duration SESSION_TTL = Duration.ofMinutes(10);
+
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneOffset KST = ZoneOffset.ofHours(9);
+    /** Toss's orderId: 6 to 64 of letters, digits, '-', '_' and '='. */
+    private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9_=-]{6,64}");
+    private static final DateTimeFormatter KEY_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(KST);
     /** Toss's HTTP status for each error code the sandbox can be asked for. */
     private static final Map<String, Integer> STATUS = Map.ofEntries(
             Map.entry("REJECT_CARD_PAYMENT", 403), Map.entry("REJECT_CARD_COMPANY", 403),
@@ -40,13 +108,16 @@ public final class TossSandbox implements AutoCloseable {
             Map.entry("FAILED_INTERNAL_SYSTEM_PROCESSING", 500));
 
     private final HttpServer server;
-    private final java.util.concurrent.ExecutorService workers;
+    private final ExecutorService workers;
     private final Clock clock;
+    /** Charged payments (DONE, CANCELED) by paymentKey. */
     private final Map<String, ObjectNode> payments = new ConcurrentHashMap<>();
+    /** Window sessions by paymentKey, confirmed or not, in the order they were opened. */
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Reply> byIdempotencyKey = new ConcurrentHashMap<>();
-    private final Map<String, Deque<String>> scripted = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Step>> scripted = new ConcurrentHashMap<>();
 
-    private TossSandbox(HttpServer server, java.util.concurrent.ExecutorService workers, Clock clock) {
+    private TossSandbox(HttpServer server, ExecutorService workers, Clock clock) {
         this.server = server;
         this.workers = workers;
         this.clock = clock;
@@ -56,10 +127,11 @@ public final class TossSandbox implements AutoCloseable {
     public static TossSandbox start(int port, Clock clock) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
-            java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(16);
+            ExecutorService workers = Executors.newFixedThreadPool(16);
             TossSandbox sandbox = new TossSandbox(server, workers, clock);
             server.setExecutor(workers);
             server.createContext("/v1/payments", sandbox::handle);
+            server.createContext("/sandbox/checkout", sandbox::checkout);
             server.start();
             return sandbox;
         } catch (IOException e) {
@@ -71,85 +143,260 @@ public final class TossSandbox implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** The payment window's URL ({@code GET}, parameters in the query). */
+    public String checkoutUrl() {
+        return baseUrl() + "/sandbox/checkout";
+    }
+
+    /**
+     * Opens a payment window for the order and authenticates the payer, as the success redirect
+     * of {@code GET /sandbox/checkout} does; returns the paymentKey Toss would hand to the success URL.
+     *
+     * @throws IllegalArgumentException when the window's parameters are invalid or the order was already charged
+     */
+    public String openWindow(String orderId, long amount, String orderName) {
+        Reply refused = validWindow(orderId, amount, orderName);
+        if (refused != null) {
+            throw new IllegalArgumentException(refused.body().path("code").asText() + ": "
+                    + refused.body().path("message").asText());
+        }
+        return authenticate(orderId, amount, orderName);
+    }
+
     /** The next {@code times} calls about {@code orderId} answer Toss's error {@code code}. */
     public void failNext(String orderId, String code, int times) {
         for (int i = 0; i < times; i++) {
-            scripted.computeIfAbsent(orderId, k -> new ArrayDeque<>()).add(code);
+            script(orderId, new Step(StepKind.FAIL, code, Duration.ZERO));
         }
     }
 
-    /** The next call about {@code orderId} answers only after {@code delay} (a slow or timed-out Toss). */
+    /** The next call about {@code orderId} is processed only after {@code delay} (a slow or timed-out Toss). */
     public void delayNext(String orderId, Duration delay) {
-        scripted.computeIfAbsent(orderId, k -> new ArrayDeque<>()).add("DELAY:" + delay.toMillis());
+        script(orderId, new Step(StepKind.DELAY, null, delay));
     }
 
-    /** The payment as Toss would show it, or null. */
+    /**
+     * The next call about {@code orderId} is carried out (a confirm approves: the payment is DONE)
+     * and its answer is lost: the caller gets 500 FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING.
+     */
+    public void loseAnswerNext(String orderId) {
+        script(orderId, new Step(StepKind.LOSE_ANSWER, "FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING", Duration.ZERO));
+    }
+
+    /**
+     * The next call about {@code orderId} is carried out at once (a confirm approves: the payment
+     * is DONE) and its answer sent only after {@code delay}: beyond the client's read timeout, the
+     * caller sees a timeout for a payment Toss approved.
+     */
+    public void delayAnswerNext(String orderId, Duration delay) {
+        script(orderId, new Step(StepKind.DELAY_ANSWER, null, delay));
+    }
+
+    private synchronized void script(String orderId, Step step) {
+        scripted.computeIfAbsent(orderId, k -> new ArrayDeque<>()).add(step);
+    }
+
+    /** The charged payment (DONE or CANCELED) as Toss would show it, or null when nothing was charged under this key. */
     public JsonNode payment(String paymentKey) {
-        return payments.get(paymentKey);
+        ObjectNode payment = payments.get(paymentKey);
+        return payment == null ? null : payment.deepCopy();
+    }
+
+    /** The window session of this key as a Payment object (IN_PROGRESS, EXPIRED, or its charged state), or null. */
+    public JsonNode session(String paymentKey) {
+        return lookUpByKey(paymentKey);
+    }
+
+    /**
+     * Every payment the sandbox knows, as Toss's Payment objects: each window session (IN_PROGRESS
+     * or EXPIRED while never confirmed) and each charged payment (DONE, CANCELED), in the order
+     * the windows were opened. For an invariant checker comparing Toss with the service's tables.
+     */
+    public synchronized List<JsonNode> allPayments() {
+        List<JsonNode> out = new ArrayList<>();
+        sessions.values().stream().sorted(java.util.Comparator.comparing(Session::openedAt)
+                        .thenComparing(Session::sequence))
+                .forEach(s -> out.add(lookUpByKey(s.paymentKey())));
+        return out;
+    }
+
+    private void checkout(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            Reply refused = windowRequest(exchange.getRequestMethod(), query);
+            if (refused != null) {
+                send(exchange, refused);
+                return;
+            }
+            String orderId = query.get("orderId");
+            String outcome = query.getOrDefault("outcome", "success");
+            Map<String, String> params = new LinkedHashMap<>();
+            String target;
+            if (outcome.equals("success")) {
+                long amount = Long.parseLong(query.get("amount"));
+                String paymentKey = authenticate(orderId, amount, query.get("orderName"));
+                params.put("paymentType", "NORMAL");
+                params.put("orderId", orderId);
+                params.put("paymentKey", paymentKey);
+                params.put("amount", Long.toString(amount));
+                target = query.get("successUrl");
+            } else {
+                boolean cancelled = outcome.equals("cancel");
+                params.put("code", cancelled ? "PAY_PROCESS_CANCELED" : "REJECT_CARD_COMPANY");
+                params.put("message", cancelled ? "사용자에 의해 결제가 취소되었습니다." : "결제 승인이 거절되었습니다.");
+                params.put("orderId", orderId);
+                target = query.get("failUrl");
+            }
+            StringBuilder location = new StringBuilder(target).append(target.contains("?") ? '&' : '?');
+            params.forEach((k, v) -> location.append(k).append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
+            location.setLength(location.length() - 1);
+            exchange.getResponseHeaders().set("Location", location.toString());
+            exchange.sendResponseHeaders(302, -1);
+        }
+    }
+
+    /** Why the window cannot open, as Toss's error, or null. */
+    private Reply windowRequest(String method, Map<String, String> query) {
+        if (!"GET".equals(method)) {
+            return error("INVALID_REQUEST", "결제창은 GET 으로 엽니다.");
+        }
+        for (String name : List.of("orderId", "amount", "orderName", "successUrl", "failUrl")) {
+            if (query.getOrDefault(name, "").isBlank()) {
+                return error("INVALID_REQUEST", "잘못된 요청입니다. (" + name + " 필수)");
+            }
+        }
+        if (!query.get("amount").matches("[0-9]{1,12}")) {
+            return error("INVALID_REQUEST", "잘못된 요청입니다. (amount 는 양의 정수)");
+        }
+        if (!List.of("success", "cancel", "reject").contains(query.getOrDefault("outcome", "success"))) {
+            return error("INVALID_REQUEST", "잘못된 요청입니다. (outcome 은 success, cancel, reject)");
+        }
+        for (String name : List.of("successUrl", "failUrl")) {
+            if (!absoluteHttpUrl(query.get(name))) {
+                return error("INVALID_REQUEST", "잘못된 요청입니다. (" + name + " 는 http(s) 절대 URL)");
+            }
+        }
+        return validWindow(query.get("orderId"), Long.parseLong(query.get("amount")), query.get("orderName"));
+    }
+
+    private Reply validWindow(String orderId, long amount, String orderName) {
+        if (orderId == null || !ORDER_ID.matcher(orderId).matches()) {
+            return error("INVALID_REQUEST", "잘못된 요청입니다. (orderId 는 영문, 숫자, -, _, = 로 6~64자)");
+        }
+        if (amount <= 0) {
+            return error("INVALID_REQUEST", "잘못된 요청입니다. (amount 는 양의 정수)");
+        }
+        if (orderName == null || orderName.isBlank() || orderName.length() > 100) {
+            return error("INVALID_REQUEST", "잘못된 요청입니다. (orderName 은 1~100자)");
+        }
+        if (chargedFor(orderId) != null) {
+            return error("DUPLICATED_ORDER_ID", "이미 승인 및 취소가 진행된 중복된 주문번호 입니다. 다른 주문번호로 진행해주세요.");
+        }
+        return null;
+    }
+
+    private static boolean absoluteHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return uri.isAbsolute() && uri.getHost() != null
+                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private synchronized String authenticate(String orderId, long amount, String orderName) {
+        Instant now = clock.instant();
+        String paymentKey = "tgen_" + KEY_TIME.format(now) + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        sessions.put(paymentKey, new Session(paymentKey, orderId, amount, orderName, now, sessions.size()));
+        return paymentKey;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Reply reply = reply(exchange);
-            byte[] body = JSON.writeValueAsBytes(reply.body());
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(reply.status(), body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+            Answer answer = answer(exchange);
+            if (!answer.holdBack().isZero()) {
+                pause(answer.holdBack());
             }
+            send(exchange, answer.reply());
         }
     }
 
-    private Reply reply(HttpExchange exchange) throws IOException {
+    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+        byte[] body = JSON.writeValueAsBytes(reply.body());
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(reply.status(), body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private Answer answer(HttpExchange exchange) throws IOException {
         if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            return error("UNAUTHORIZED_KEY", "인증되지 않은 시크릿 키 혹은 클라이언트 키 입니다.");
+            return new Answer(error("UNAUTHORIZED_KEY", "인증되지 않은 시크릿 키 혹은 클라이언트 키 입니다."), Duration.ZERO);
         }
         String idempotencyKey = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         if (idempotencyKey != null && byIdempotencyKey.containsKey(idempotencyKey)) {
-            return byIdempotencyKey.get(idempotencyKey);
+            return new Answer(byIdempotencyKey.get(idempotencyKey), Duration.ZERO);
         }
         String path = exchange.getRequestURI().getRawPath().substring("/v1/payments".length());
-        JsonNode body = "POST".equals(exchange.getRequestMethod())
-                ? JSON.readTree(exchange.getRequestBody().readAllBytes()) : JSON.createObjectNode();
+        boolean post = "POST".equals(exchange.getRequestMethod());
+        JsonNode body = post ? JSON.readTree(exchange.getRequestBody().readAllBytes()) : JSON.createObjectNode();
         String testCode = exchange.getRequestHeaders().getFirst("TossPayments-Test-Code");
-        Reply reply;
+        Answer answer;
         if (testCode != null) {
-            reply = error(testCode, "테스트 코드로 요청한 오류입니다.");
-        } else if (path.equals("/confirm") && "POST".equals(exchange.getRequestMethod())) {
-            reply = scriptedOr(body.path("orderId").asText(), () -> confirm(body));
-        } else if (path.matches("/[^/]+/cancel") && "POST".equals(exchange.getRequestMethod())) {
-            String key = URLDecoder.decode(path.substring(1, path.length() - "/cancel".length()), StandardCharsets.UTF_8);
+            answer = new Answer(error(testCode, "테스트 코드로 요청한 오류입니다."), Duration.ZERO);
+        } else if (path.equals("/confirm") && post) {
+            answer = scriptedOr(body.path("orderId").asText(), () -> confirm(body));
+        } else if (path.matches("/[^/]+/cancel") && post) {
+            String key = decode(path.substring(1, path.length() - "/cancel".length()));
             ObjectNode payment = payments.get(key);
-            reply = scriptedOr(payment == null ? "" : payment.path("orderId").asText(), () -> cancel(key, body));
-        } else if (path.matches("/[^/]+") && "GET".equals(exchange.getRequestMethod())) {
-            ObjectNode payment = payments.get(URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8));
-            reply = payment == null ? error("NOT_FOUND_PAYMENT", "존재하지 않는 결제 정보 입니다.") : new Reply(200, payment);
+            answer = scriptedOr(payment == null ? "" : payment.path("orderId").asText(), () -> cancel(key, body));
+        } else if (path.matches("/orders/[^/]+") && !post) {
+            answer = new Answer(found(lookUpByOrder(decode(path.substring("/orders/".length())))), Duration.ZERO);
+        } else if (path.matches("/[^/]+") && !post) {
+            answer = new Answer(found(lookUpByKey(decode(path.substring(1)))), Duration.ZERO);
         } else {
-            reply = error("INVALID_REQUEST", "잘못된 요청입니다.");
+            answer = new Answer(error("INVALID_REQUEST", "잘못된 요청입니다."), Duration.ZERO);
         }
         // Toss remembers a key's answer, success or failure, so a retry gets the same one.
-        if (idempotencyKey != null && reply.status() != 500) {
-            byIdempotencyKey.putIfAbsent(idempotencyKey, reply);
-            return byIdempotencyKey.get(idempotencyKey);
+        if (idempotencyKey != null && answer.reply().status() != 500) {
+            byIdempotencyKey.putIfAbsent(idempotencyKey, answer.reply());
+            return new Answer(byIdempotencyKey.get(idempotencyKey), answer.holdBack());
         }
-        return reply;
+        return answer;
     }
 
-    private Reply scriptedOr(String orderId, java.util.function.Supplier<Reply> normal) {
-        Deque<String> steps = scripted.get(orderId);
-        String step = steps == null ? null : steps.poll();
+    private Answer scriptedOr(String orderId, Supplier<Reply> normal) {
+        Deque<Step> steps = scripted.get(orderId);
+        Step step;
+        synchronized (this) {
+            step = steps == null ? null : steps.poll();
+        }
         if (step == null) {
-            return normal.get();
+            return new Answer(normal.get(), Duration.ZERO);
         }
-        if (step.startsWith("DELAY:")) {
-            try {
-                Thread.sleep(Long.parseLong(step.substring("DELAY:".length())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        return switch (step.kind()) {
+            case FAIL -> new Answer(error(step.code(), "샌드박스가 요청받은 오류입니다."), Duration.ZERO);
+            case DELAY -> {
+                pause(step.delay());
+                yield new Answer(normal.get(), Duration.ZERO);
             }
-            return normal.get();
+            case LOSE_ANSWER -> {
+                normal.get();
+                yield new Answer(error(step.code(), "샌드박스가 처리 후 응답을 잃었습니다."), Duration.ZERO);
+            }
+            case DELAY_ANSWER -> new Answer(normal.get(), step.delay());
+        };
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return error(step, "샌드박스가 요청받은 오류입니다.");
     }
 
     private synchronized Reply confirm(JsonNode body) {
@@ -159,18 +406,31 @@ public final class TossSandbox implements AutoCloseable {
                 || body.path("amount").asLong() <= 0) {
             return error("INVALID_REQUEST", "잘못된 요청입니다.");
         }
+        long amount = body.path("amount").asLong();
         if (payments.containsKey(paymentKey)) {
             return error("ALREADY_PROCESSED_PAYMENT", "이미 처리된 결제 입니다.");
         }
-        ObjectNode payment = JSON.createObjectNode();
-        String now = clock.instant().atOffset(java.time.ZoneOffset.ofHours(9)).toString();
-        payment.put("paymentKey", paymentKey).put("orderId", orderId).put("status", "DONE").put("method", "카드")
-                .put("totalAmount", body.path("amount").asLong()).put("balanceAmount", body.path("amount").asLong())
-                .put("requestedAt", now).put("approvedAt", now);
+        Session session = sessions.get(paymentKey);
+        if (session == null) {
+            return error("NOT_FOUND_PAYMENT", "존재하지 않는 결제 정보 입니다.");
+        }
+        if (expired(session)) {
+            return error("NOT_FOUND_PAYMENT_SESSION", "결제 시간이 만료되어 결제 진행 데이터가 존재하지 않습니다.");
+        }
+        if (!session.orderId().equals(orderId)) {
+            return error("INVALID_REQUEST", "잘못된 요청입니다. (orderId 가 결제창의 주문번호와 다릅니다)");
+        }
+        if (session.amount() != amount) {
+            return error("INVALID_REQUEST", "잘못된 요청입니다. (amount 가 결제창의 결제 금액과 다릅니다)");
+        }
+        if (chargedFor(orderId) != null) {
+            return error("DUPLICATED_ORDER_ID", "이미 승인 및 취소가 진행된 중복된 주문번호 입니다. 다른 주문번호로 진행해주세요.");
+        }
+        ObjectNode payment = paymentObject(session, "DONE");
+        payment.put("method", "카드").put("approvedAt", kst(clock.instant()));
         payment.putObject("receipt").put("url", "https://dashboard.tosspayments.com/receipt/sandbox/" + paymentKey);
-        payment.putArray("cancels");
         payments.put(paymentKey, payment);
-        return new Reply(200, payment);
+        return new Reply(200, payment.deepCopy());
     }
 
     private synchronized Reply cancel(String paymentKey, JsonNode body) {
@@ -184,15 +444,91 @@ public final class TossSandbox implements AutoCloseable {
         payment.put("status", "CANCELED").put("balanceAmount", 0);
         payment.withArray("cancels").addObject().put("cancelAmount", payment.path("totalAmount").asLong())
                 .put("cancelReason", body.path("cancelReason").asText(""))
-                .put("canceledAt", clock.instant().atOffset(java.time.ZoneOffset.ofHours(9)).toString());
-        return new Reply(200, payment);
+                .put("canceledAt", kst(clock.instant()));
+        return new Reply(200, payment.deepCopy());
+    }
+
+    private boolean expired(Session session) {
+        return clock.instant().isAfter(session.openedAt().plus(SESSION_TTL));
+    }
+
+    /** The charged payment of this order, or null. */
+    private ObjectNode chargedFor(String orderId) {
+        return payments.values().stream().filter(p -> p.path("orderId").asText().equals(orderId)).findFirst()
+                .orElse(null);
+    }
+
+    private synchronized JsonNode lookUpByKey(String paymentKey) {
+        ObjectNode charged = payments.get(paymentKey);
+        if (charged != null) {
+            return charged.deepCopy();
+        }
+        Session session = sessions.get(paymentKey);
+        return session == null ? null : uncharged(session);
+    }
+
+    private synchronized JsonNode lookUpByOrder(String orderId) {
+        ObjectNode charged = chargedFor(orderId);
+        if (charged != null) {
+            return charged.deepCopy();
+        }
+        return sessions.values().stream().filter(s -> s.orderId().equals(orderId))
+                .max(java.util.Comparator.comparing(Session::openedAt).thenComparing(Session::sequence))
+                .map(this::uncharged).orElse(null);
+    }
+
+    /** A session never confirmed, as Toss shows an authenticated payment: IN_PROGRESS, EXPIRED after its time. */
+    private ObjectNode uncharged(Session session) {
+        ObjectNode payment = paymentObject(session, expired(session) ? "EXPIRED" : "IN_PROGRESS");
+        payment.putNull("method").putNull("approvedAt").putNull("receipt");
+        return payment;
+    }
+
+    private static ObjectNode paymentObject(Session session, String status) {
+        ObjectNode payment = JSON.createObjectNode();
+        payment.put("paymentKey", session.paymentKey()).put("type", "NORMAL").put("orderId", session.orderId())
+                .put("orderName", session.orderName()).put("currency", "KRW").put("status", status)
+                .put("totalAmount", session.amount()).put("balanceAmount", session.amount())
+                .put("requestedAt", kst(session.openedAt()));
+        payment.putArray("cancels");
+        return payment;
+    }
+
+    private static Reply found(JsonNode payment) {
+        return payment == null ? error("NOT_FOUND_PAYMENT", "존재하지 않는 결제 정보 입니다.") : new Reply(200, payment);
+    }
+
+    private static String kst(Instant instant) {
+        return instant.atOffset(KST).toString();
+    }
+
+    private static String decode(String segment) {
+        return URLDecoder.decode(segment, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            out.putIfAbsent(name, eq < 0 ? "" : decode(pair.substring(eq + 1)));
+        }
+        return out;
     }
 
     private static boolean authorized(String header) {
         if (header == null || !header.startsWith("Basic ")) {
             return false;
         }
-        String decoded = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
         return decoded.startsWith("test_sk_") && decoded.endsWith(":");
     }
 
@@ -201,7 +537,21 @@ public final class TossSandbox implements AutoCloseable {
         return new Reply(STATUS.getOrDefault(code, 400), body);
     }
 
+    /** A payment window the payer authenticated: what its paymentKey is bound to. */
+    private record Session(String paymentKey, String orderId, long amount, String orderName, Instant openedAt,
+                           int sequence) {
+    }
+
+    private enum StepKind { FAIL, DELAY, LOSE_ANSWER, DELAY_ANSWER }
+
+    private record Step(StepKind kind, String code, Duration delay) {
+    }
+
     private record Reply(int status, JsonNode body) {
+    }
+
+    /** A reply and how long to hold it back after the call was carried out. */
+    private record Answer(Reply reply, Duration holdBack) {
     }
 
     @Override

@@ -49,15 +49,17 @@ public class TossPaymentsClient {
     }
 
     /**
-     * {@code GET /v1/payments/orders/{orderId}}: the payment of an order, or empty when Toss answers
-     * that it has none ({@code NOT_FOUND_PAYMENT}) — the only way to know that nothing was charged.
-     * Any other failure (no answer included) is thrown: it says nothing about the money.
+     * {@code GET /v1/payments/orders/{orderId}}: the payment Toss holds for the order, or empty
+     * when Toss itself answers 404 NOT_FOUND_PAYMENT (it never saw a payment for this order).
+     * Every other failure, a timeout or network error included, throws: "nothing was charged"
+     * can only be concluded from Toss's answer. A payment that is present may still be uncharged
+     * (IN_PROGRESS, EXPIRED, ABORTED): see {@link TossPayment#charged()}.
      */
     public Optional<TossPayment> getByOrderId(String orderId) {
         try {
             return Optional.of(send("GET", "v1/payments/orders/" + path(orderId), null, null));
         } catch (TossException e) {
-            if ("NOT_FOUND_PAYMENT".equals(e.code())) {
+            if (e.httpStatus() == 404 && "NOT_FOUND_PAYMENT".equals(e.code())) {
                 return Optional.empty();
             }
             throw e;
@@ -104,8 +106,9 @@ public class TossPaymentsClient {
 
     private static TossPayment payment(JsonNode json) {
         return new TossPayment(json.path("paymentKey").asText(), json.path("orderId").asText(),
-                json.path("status").asText(), json.path("method").asText(), json.path("totalAmount").asLong(),
-                json.path("approvedAt").asText(null), json.path("receipt").path("url").asText(null));
+                json.path("status").asText(), json.path("method").asText(null), json.path("totalAmount").asLong(),
+                json.path("approvedAt").asText(null), json.path("receipt").path("url").asText(null),
+                json.path("balanceAmount").asLong(json.path("totalAmount").asLong()));
     }
 
     private static String path(String segment) {
