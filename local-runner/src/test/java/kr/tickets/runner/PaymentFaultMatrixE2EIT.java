@@ -71,7 +71,7 @@ class PaymentFaultMatrixE2EIT {
 
     @Test
     void tossErrorsOutlastTheRetries() {
-        Purchase p = paying("A-1-2");
+        Purchase p = paying("A-1-1");
         toss().failNext(p.orderId(), "FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING", 30);
         String key = window(p);
         Http.Response answer = p.confirm(key);
@@ -84,18 +84,25 @@ class PaymentFaultMatrixE2EIT {
 
     @Test
     void tossSlowerThanTheReadTimeout() {
-        Purchase p = paying("A-1-3");
+        Purchase p = paying("A-1-1");
         toss().delayNext(p.orderId(), Duration.ofSeconds(12));
-        Http.Response answer = p.confirm(window(p));
+        String key = window(p);
+        CompletableFuture<Http.Response> confirm = CompletableFuture.supplyAsync(() -> p.confirm(key));
+        eventually(SAGA, p::holdStatus, "PAYING"::equals);
+        // The seat being paid for counts against the buyer's limit (1) for as long as Toss takes.
+        Http.Response second = Bookings.hold(http, p.buyer(), p.scheduleId(), "A-1-2");
+        assertEquals(409, second.status(), second::toString);
+        assertEquals("HOLD_LIMIT_REACHED", second.json().path("code").asText());
+        Http.Response answer = confirm.join();
         sagaEnded(p);
         assertEquals("CONFIRMED", p.bookingStatus());
-        row("Toss answers after the client's read timeout", "202 PROCESSING, then booked once (the retry finds it processed)",
+        row("Toss answers after the client's read timeout", "202 PROCESSING, then booked once (the retry finds it processed); meanwhile a second hold of the buyer is 409 HOLD_LIMIT_REACHED",
                 answer, p);
     }
 
     @Test
     void tossApprovesButTheAnswerIsLost() {
-        Purchase p = paying("A-1-4");
+        Purchase p = paying("A-1-1");
         toss().loseAnswerNext(p.orderId());
         Http.Response answer = p.confirm(window(p));
         sagaEnded(p);
@@ -108,7 +115,7 @@ class PaymentFaultMatrixE2EIT {
 
     @Test
     void bookingWriteFailsAfterApproval() {
-        Purchase p = paying("A-1-5");
+        Purchase p = paying("A-1-1");
         try (DynamoDbClient dynamo = AwsLocal.dynamo(LocalService.shared().stack().endpoint())) {
             dynamo.putItem(r -> r.tableName("BookingTable").item(Map.of(
                     "pk", AttributeValue.fromS("BOOKING#" + p.holdId()), "sk", AttributeValue.fromS("META"))));
@@ -122,22 +129,25 @@ class PaymentFaultMatrixE2EIT {
 
     @Test
     void handOverFailsBeforeStepFunctionsAcceptsIt() {
-        Purchase p = paying("A-1-6", 1);
+        Purchase p = paying("A-1-1", 1);
         fault("AWSStepFunctions.SendTaskSuccess", "before", 10, null);
         Http.Response answer = p.confirm(window(p));
         assertEquals(202, answer.status(), answer::toString);
         assertEquals("PAYING", p.holdStatus(), "the hold is not put back: the saga may still get it");
         clearFaults();
+        Http.Response release = http.send("DELETE", "/holds/" + p.holdId(), null, "Authorization", p.buyer().bearer());
+        assertEquals(409, release.status(), release::toString);
+        assertTrue(release.json().path("detail").asText().contains("결제가 진행 중"), release::toString);
         // The wait times out (hold time 1 minute) and the saga confirms the payment handed over.
         sagaEnded(p, Duration.ofSeconds(150));
         assertEquals("CONFIRMED", p.bookingStatus());
-        row("the hand-over to Step Functions fails before it is applied", "202 PROCESSING; the saga's timeout path "
-                + "confirms the payment on record; booked", answer, p);
+        row("the hand-over to Step Functions fails before it is applied", "202 PROCESSING; DELETE /holds meanwhile 409 (결제가 진행 중); the "
+                + "saga's timeout path confirms the payment on record; booked", answer, p);
     }
 
     @Test
     void handOverIsAppliedButItsAnswerIsLost() {
-        Purchase p = paying("A-1-7");
+        Purchase p = paying("A-1-1");
         fault("AWSStepFunctions.SendTaskSuccess", "after", 10, null);
         Http.Response answer = p.confirm(window(p));
         assertEquals(202, answer.status(), answer::toString);
@@ -148,7 +158,7 @@ class PaymentFaultMatrixE2EIT {
 
     @Test
     void sagaStepCrashesAfterTossApproved() {
-        Purchase p = paying("A-1-8");
+        Purchase p = paying("A-1-1");
         fault("invoke:confirmPayment", "after", 1, p.holdId());
         Http.Response answer = p.confirm(window(p));
         sagaEnded(p);
@@ -159,7 +169,7 @@ class PaymentFaultMatrixE2EIT {
 
     @Test
     void receiptEmailCannotBeSent() {
-        Purchase p = paying("A-1-9");
+        Purchase p = paying("A-1-1");
         String sender = LocalService.shared().stack().functionEnvironments().get("ReceiptsFunction").get("RECEIPT_SENDER");
         try (var ses = AwsLocal.sesv2(LocalService.shared().stack().endpoint())) {
             ses.deleteEmailIdentity(r -> r.emailIdentity(sender));
@@ -178,7 +188,7 @@ class PaymentFaultMatrixE2EIT {
 
     @Test
     void doubleSubmit() {
-        Purchase p = paying("A-2-1");
+        Purchase p = paying("A-1-1");
         String key = window(p);
         CompletableFuture<Http.Response> first = CompletableFuture.supplyAsync(() -> p.confirm(key));
         CompletableFuture<Http.Response> second = CompletableFuture.supplyAsync(() -> p.confirm(key));
@@ -193,7 +203,7 @@ class PaymentFaultMatrixE2EIT {
 
     @Test
     void confirmAfterTheHoldExpired() {
-        Purchase p = paying("A-2-2", 1);
+        Purchase p = paying("A-1-1", 1);
         String key = window(p);
         sagaEnded(p, Duration.ofSeconds(150));
         Http.Response answer = p.confirm(key);
@@ -204,7 +214,7 @@ class PaymentFaultMatrixE2EIT {
     @Test
     void releaseRacingConfirm() {
         for (int round = 0; round < 3; round++) {
-            Purchase p = paying("A-2-" + (3 + round));
+            Purchase p = paying("A-1-1");
             String key = window(p);
             CompletableFuture<Http.Response> release = CompletableFuture.supplyAsync(() -> http.send("DELETE",
                     "/holds/" + p.holdId(), null, "Authorization", p.buyer().bearer()));
@@ -228,12 +238,12 @@ class PaymentFaultMatrixE2EIT {
 
     @Test
     void onePaymentKeyForTwoHoldsOfOneUser() {
-        Purchase first = paying("A-3-1");
+        Purchase first = paying("A-1-1");
         String key = window(first);
         assertEquals(200, first.confirm(key).status());
         String otherSchedule = Bookings.onSaleSchedule(http, admin);
-        Purchase second = new Purchase(http, otherSchedule, "A-3-1", first.buyer(),
-                Bookings.held(http, first.buyer(), otherSchedule, "A-3-1"));
+        Purchase second = new Purchase(http, otherSchedule, "A-1-1", first.buyer(),
+                Bookings.held(http, first.buyer(), otherSchedule, "A-1-1"));
         Bookings.checkout(http, second.buyer(), second.holdId());
         Http.Response answer = second.confirm(key);
         assertEquals(409, answer.status(), answer::toString);
@@ -248,10 +258,10 @@ class PaymentFaultMatrixE2EIT {
 
     @Test
     void onePaymentKeyForHoldsOfTwoUsers() {
-        Purchase victim = paying("A-3-2");
+        Purchase victim = paying("A-1-1");
         String key = window(victim);
         assertEquals(200, victim.confirm(key).status());
-        Purchase attacker = paying("A-3-2");
+        Purchase attacker = paying("A-1-1");
         Http.Response answer = attacker.confirm(key);
         assertEquals(409, answer.status(), answer::toString);
         assertEquals("PAYMENT_KEY_USED", answer.json().path("code").asText());
@@ -263,7 +273,7 @@ class PaymentFaultMatrixE2EIT {
 
     @Test
     void keyTossProcessedForAnotherOrderIsRefusedAndNotCancelled() {
-        Purchase p = paying("A-3-3");
+        Purchase p = paying("A-1-1");
         // A payment the service never saw: its key is unknown here, and Toss processed it for another order.
         String foreignOrder = "T-foreign-" + Catalogs.token();
         String foreignKey = toss().openWindow(foreignOrder, 1_000, "다른 가게 주문");
@@ -284,7 +294,7 @@ class PaymentFaultMatrixE2EIT {
 
     @Test
     void reconciliationDuringASagaChangesNothing() {
-        Purchase p = paying("A-4-1");
+        Purchase p = paying("A-1-1");
         toss().delayNext(p.orderId(), Duration.ofSeconds(6));
         CompletableFuture<Http.Response> confirm = CompletableFuture.supplyAsync(() -> p.confirm(window(p)));
         eventually(SAGA, p::holdStatus, "PAYING"::equals);
@@ -300,7 +310,7 @@ class PaymentFaultMatrixE2EIT {
 
     @Test
     void reconciliationBooksAPaymentTheSagaLeftPaying() {
-        Purchase p = paying("A-4-2");
+        Purchase p = paying("A-1-1");
         fault("invoke:confirmBooking", "before", 100, p.holdId());
         fault("invoke:cancelPayment", "before", 100, p.holdId());
         fault("invoke:release", "before", 100, p.holdId());
@@ -317,7 +327,7 @@ class PaymentFaultMatrixE2EIT {
 
     @Test
     void reconciliationRefundsAPaymentWhoseHoldEndedWithoutABooking() {
-        Purchase p = paying("A-4-3");
+        Purchase p = paying("A-1-1");
         fault("invoke:confirmBooking", "before", 100, p.holdId());
         fault("invoke:cancelPayment", "before", 100, p.holdId());
         Http.Response answer = p.confirm(window(p));
@@ -334,7 +344,7 @@ class PaymentFaultMatrixE2EIT {
 
     @Test
     void reconciliationReleasesAHoldTossNeverCharged() {
-        Purchase p = paying("A-4-4");
+        Purchase p = paying("A-1-1");
         fault("invoke:confirmPayment", "before", 100, p.holdId());
         fault("invoke:cancelPayment", "before", 100, p.holdId());
         fault("invoke:release", "before", 100, p.holdId());

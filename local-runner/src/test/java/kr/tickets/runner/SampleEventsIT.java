@@ -120,6 +120,15 @@ class SampleEventsIT {
                 answer.at("/batchItemFailures/0/itemIdentifier").asText(), answer::toString);
     }
 
+    @Test
+    void reconciliationAcceptsItsScheduledEventAndCountsWhatItDid() throws Exception {
+        byte[] sample = Files.readAllBytes(ProjectPaths.root().resolve("events/ReconciliationFunction-EveryFiveMinutes.json"));
+        JsonNode answer = JSON.readTree(LocalService.shared().function("ReconciliationFunction").invokeBytes(sample));
+        for (String action : List.of("settled", "skipped", "booked", "refunded", "released", "reported", "failed")) {
+            assertTrue(answer.path(action).isInt(), () -> action + " missing in " + answer);
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> eachHandlerAcceptsItsSampleEvent() {
         return templateEvents().stream().map(e -> DynamicTest.dynamicTest(e[0] + "-" + e[1], () -> {

@@ -173,7 +173,7 @@ public class BookingSaga {
             return answer("BOOKED", "", "");
         }
         Optional<TossPayment> found = paymentOf(hold);
-        if (found.isEmpty() || !HoldRules.captured(found.get())) {
+        if (found.isEmpty() || !found.get().charged()) {
             LOG.info("Toss has no captured payment for the order holdId={} status={}", holdId,
                     found.map(TossPayment::status).orElse("NONE"));
             return answer(found.map(p -> "CANCELED".equals(p.status())).orElse(false) ? "CANCELLED"

@@ -64,11 +64,6 @@ public final class HoldRules {
         }
     }
 
-    /** Toss holds the money of a payment in these states (a full cancel is our only refund). */
-    public static boolean captured(TossPayment payment) {
-        return "DONE".equals(payment.status()) || "PARTIAL_CANCELED".equals(payment.status());
-    }
-
     /** Toss's record is this hold's payment, approved for exactly the hold's order and amount. */
     public static boolean paidFor(Hold hold, TossPayment payment) {
         return "DONE".equals(payment.status()) && hold.orderId().equals(payment.orderId())

@@ -98,7 +98,7 @@ public class PaymentReconciler {
         Hold hold = holds.find(holdId).orElseThrow(() -> new IllegalStateException("no hold " + holdId));
         Optional<TossPayment> payment = saga.paymentOf(hold);
         boolean paid = payment.filter(p -> HoldRules.paidFor(hold, p)).isPresent();
-        boolean capturedOtherwise = !paid && payment.filter(HoldRules::captured).isPresent();
+        boolean capturedOtherwise = !paid && payment.filter(TossPayment::charged).isPresent();
         if (capturedOtherwise) {
             LOG.error("Toss captured another amount for the order holdId={} status={} amount={} expected={}", holdId,
                     payment.get().status(), payment.get().totalAmount(), hold.price().total());
