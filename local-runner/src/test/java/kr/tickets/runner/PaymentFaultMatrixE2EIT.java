@@ -311,12 +311,7 @@ class PaymentFaultMatrixE2EIT {
     @Test
     void reconciliationBooksAPaymentTheSagaLeftPaying() {
         Purchase p = paying("A-1-1");
-        fault("invoke:confirmBooking", "before", 100, p.holdId());
-        fault("invoke:cancelPayment", "before", 100, p.holdId());
-        fault("invoke:release", "before", 100, p.holdId());
-        Http.Response answer = p.confirm(window(p));
-        assertEquals("FAILED", sagaEnded(p));
-        clearFaults();
+        Http.Response answer = confirmWhileSagaStepsCrash(p, "confirmBooking", "cancelPayment", "release");
         assertEquals("PAYING", p.holdStatus());
         JsonNode report = reconcile();
         assertEquals(1, report.path("booked").asInt(), report::toString);
@@ -328,11 +323,7 @@ class PaymentFaultMatrixE2EIT {
     @Test
     void reconciliationRefundsAPaymentWhoseHoldEndedWithoutABooking() {
         Purchase p = paying("A-1-1");
-        fault("invoke:confirmBooking", "before", 100, p.holdId());
-        fault("invoke:cancelPayment", "before", 100, p.holdId());
-        Http.Response answer = p.confirm(window(p));
-        assertEquals("FAILED", sagaEnded(p));
-        clearFaults();
+        Http.Response answer = confirmWhileSagaStepsCrash(p, "confirmBooking", "cancelPayment");
         assertEquals("DONE", MoneyInvariants.tossStatus(p.orderId()));
         JsonNode report = reconcile();
         assertEquals(1, report.path("refunded").asInt(), report::toString);
@@ -345,12 +336,7 @@ class PaymentFaultMatrixE2EIT {
     @Test
     void reconciliationReleasesAHoldTossNeverCharged() {
         Purchase p = paying("A-1-1");
-        fault("invoke:confirmPayment", "before", 100, p.holdId());
-        fault("invoke:cancelPayment", "before", 100, p.holdId());
-        fault("invoke:release", "before", 100, p.holdId());
-        Http.Response answer = p.confirm(window(p));
-        assertEquals("FAILED", sagaEnded(p));
-        clearFaults();
+        Http.Response answer = confirmWhileSagaStepsCrash(p, "confirmPayment", "cancelPayment", "release");
         assertEquals("PAYING", p.holdStatus());
         JsonNode report = reconcile();
         assertEquals(1, report.path("released").asInt(), report::toString);
@@ -387,6 +373,20 @@ class PaymentFaultMatrixE2EIT {
     /** The payment window of the hold's order: the key Toss's success redirect carries. */
     private static String window(Purchase p) {
         return toss().openWindow(p.orderId(), p.total(), p.hold().path("orderName").asText());
+    }
+
+    /**
+     * Confirms the payment while each of {@code steps} crashes before it runs, for this hold only,
+     * until the saga has failed; then the faults are cleared. The confirm's answer.
+     */
+    private static Http.Response confirmWhileSagaStepsCrash(Purchase p, String... steps) {
+        for (String step : steps) {
+            fault("invoke:" + step, "before", 100, p.holdId());
+        }
+        Http.Response answer = p.confirm(window(p));
+        assertEquals("FAILED", sagaEnded(p));
+        clearFaults();
+        return answer;
     }
 
     /** Waits until the hold's saga has ended; its final status. */

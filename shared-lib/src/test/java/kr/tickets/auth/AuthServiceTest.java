@@ -295,18 +295,6 @@ class AuthServiceTest {
     }
 
     @Test
-    void reuseAfterTheGraceWindowStillRevokesTheFamily() {
-        TokenPair first = login();
-        TokenPair second = auth.refresh(first.refreshToken());
-        clock.advance(SessionStore.GRACE);
-
-        assertFails(() -> auth.refresh(first.refreshToken()), 401, "INVALID_TOKEN");
-
-        assertFails(() -> auth.refresh(second.refreshToken()), 401, "INVALID_TOKEN");
-        assertFails(() -> authenticator.authenticate(bearer(second)), 401, "UNAUTHENTICATED");
-    }
-
-    @Test
     void onlyTheTokenTheLastRotationReplacedHasAGraceWindow() {
         TokenPair first = login();
         TokenPair second = auth.refresh(first.refreshToken());

@@ -63,8 +63,10 @@ class DynamoDiscountUsesIT {
         return holds.find(holdId).orElseThrow();
     }
 
+    /** Starts the hold's payment with a key of its own (a key pays for one hold only). */
     private static void startPayment(Hold hold, String key, long maxUses) {
-        holds.startPayment(hold, key, NOW, new HoldRepository.DiscountUse(hold.discountCode(), maxUses));
+        holds.startPayment(hold, key + "-" + hold.holdId(), NOW,
+                new HoldRepository.DiscountUse(hold.discountCode(), maxUses));
     }
 
     @Test
@@ -102,7 +104,7 @@ class DynamoDiscountUsesIT {
         Hold booked = checkedOut(code);
         startPayment(booked, "tgen_b", 5);
         Hold paying = holds.find(booked.holdId()).orElseThrow();
-        Booking.PaymentInfo payment = new Booking.PaymentInfo("CARD", "카드", "tgen_b", NOW, null);
+        Booking.PaymentInfo payment = new Booking.PaymentInfo("CARD", "카드", "tgen_b-" + booked.holdId(), NOW, null);
         holds.savePayment(booked.holdId(), payment);
         holds.confirm(paying, BookingFixtures.booking(paying, payment, NOW));
         assertEquals(1, holds.discountUses(code));
