@@ -56,7 +56,9 @@ public class PaymentService {
     public Outcome confirm(Principal who, JsonRequest body) {
         String holdId = body.requiredString("holdId", 64);
         body.rejectIf("holdId", holdId == null || IdRules.isId(holdId) ? null : IdRules.ID_RULE);
-        String paymentKey = body.requiredString("paymentKey", 200);
+        String paymentKey = body.requiredString("paymentKey", IdRules.MAX_PAYMENT_KEY_LENGTH);
+        body.rejectIf("paymentKey", paymentKey == null || IdRules.isPaymentKey(paymentKey) ? null
+                : IdRules.PAYMENT_KEY_RULE);
         String orderId = body.requiredString("orderId", 64);
         Long amount = null;
         if (body.node("amount") == null || !body.node("amount").isIntegralNumber()

@@ -25,10 +25,16 @@ public final class IdRules {
     public static final String IDEMPOTENCY_KEY_RULE =
             "must be 1-" + MAX_IDEMPOTENCY_KEY_LENGTH + " characters of letters, digits, - _ . :";
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+    /** Toss's paymentKey (up to 200 characters, letters, digits and - _): it becomes a key of ours. */
+    public static final int MAX_PAYMENT_KEY_LENGTH = 200;
+    public static final String PAYMENT_KEY_RULE =
+            "must be 1-" + MAX_PAYMENT_KEY_LENGTH + " characters of letters, digits, - _ . :";
 
     private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:-]{1," + MAX_ID_LENGTH + "}$");
     private static final Pattern IDEMPOTENCY_KEY =
             Pattern.compile("^[A-Za-z0-9._:-]{1," + MAX_IDEMPOTENCY_KEY_LENGTH + "}$");
+    private static final Pattern PAYMENT_KEY =
+            Pattern.compile("^[A-Za-z0-9._:-]{1," + MAX_PAYMENT_KEY_LENGTH + "}$");
     /** A parameter's name is echoed as the field; a client-made query name is cut to this. */
     private static final int MAX_FIELD_NAME = 64;
 
@@ -37,6 +43,10 @@ public final class IdRules {
 
     public static boolean isId(String value) {
         return value != null && ID.matcher(value).matches();
+    }
+
+    public static boolean isPaymentKey(String value) {
+        return value != null && PAYMENT_KEY.matcher(value).matches();
     }
 
     public static boolean isIdempotencyKey(String value) {

@@ -268,6 +268,16 @@ class PaymentServiceTest {
     // --- refused before anything is handed over -----------------------------------------------
 
     @Test
+    void paymentKeyNotShapedLikeTossesIsAValidationError() {
+        for (String key : List.of("tgen 1", "tgen_결제", "tgen_1#2", "k".repeat(201))) {
+            ApiException e = assertFails(() -> confirm(MINJI, key, TOTAL), 400, "VALIDATION_FAILED");
+            assertEquals("paymentKey", e.fieldErrors().get(0).field(), key);
+        }
+        assertTrue(saga.submittedPaymentKeys.isEmpty());
+        assertEquals(HoldStatus.PENDING, hold().status());
+    }
+
+    @Test
     void amountOtherThanTheOrdersIsRefusedAndNothingHandedOver() {
         assertFails(() -> confirm(MINJI, PAYMENT_KEY, TOTAL - 2_000), 400, "AMOUNT_MISMATCH");
 
