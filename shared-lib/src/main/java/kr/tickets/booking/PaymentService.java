@@ -110,11 +110,8 @@ public class PaymentService {
             LOG.error("payment hand-over to the saga had no clear answer holdId={}", holdId, e);
             return new Outcome(202, result(holdId, "PROCESSING"));
         }
-        if (!handedOver) {
-            LOG.info("the saga stopped waiting before the hand-over; its timeout path settles holdId={}", holdId);
-        } else {
-            LOG.info("payment handed to the saga holdId={}", holdId);
-        }
+        // Not handed over: the saga stopped waiting meanwhile, and its timeout path settles it.
+        LOG.info("payment handed to the saga holdId={} handedOver={}", holdId, handedOver);
         return awaitOutcome(holdId);
     }
 

@@ -146,9 +146,6 @@ public class SeatHoldService {
      */
     public void release(Principal who, String holdId) {
         Hold hold = owned(who, holdId);
-        if (hold.status().isFinal() && hold.status() != HoldStatus.CONFIRMED) {
-            return;
-        }
         if (!holds.release(hold, EnumSet.of(HoldStatus.PENDING), HoldStatus.RELEASED, null, null)) {
             HoldStatus now = holds.find(holdId).orElseThrow().status();
             if (now == HoldStatus.PAYING) {

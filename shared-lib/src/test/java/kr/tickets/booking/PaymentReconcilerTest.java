@@ -86,6 +86,49 @@ class PaymentReconcilerTest {
         assertEquals(1, report.count(Action.REFUNDED));
         assertEquals(List.of(PAYMENT_KEY), toss.cancelledKeys);
         assertEquals(List.of("reconcile-cancel-" + holdId), toss.cancelIdempotencyKeys);
+        assertTrue(listed().isEmpty(), "settled: out of the index");
+    }
+
+    @Test
+    void paidButTheSeatWentToAnotherHoldIsRefundedAndReleased() {
+        tossHas("DONE", TOTAL);
+        holds.seatItemDeletedByTtl(SCHEDULE, SEAT);
+        String other = Ids.newId();
+        BookingFixtures.placeHold(holds, other, "u-seojun", clock.instant());
+
+        PaymentReconciler.Report report = runAfterGrace();
+
+        assertEquals(1, report.count(Action.REFUNDED));
+        assertEquals(List.of(PAYMENT_KEY), toss.cancelledKeys);
+        assertEquals(HoldStatus.FAILED, hold().status());
+        assertEquals(HoldRules.BOOKING_FAILED, hold().failureCode());
+        assertEquals(other, holds.seatClaim(SCHEDULE, SEAT).orElseThrow().holdId());
+        assertEquals(0, holds.bookingCount());
+    }
+
+    @Test
+    void bookedAndPaidIsSettledAndLeavesTheIndex() {
+        tossHas("DONE", TOTAL);
+        toss.onConfirm = () -> toss.onGet.get();
+        saga.confirmPayment(holdId, 1);
+        saga.confirmBooking(holdId);
+
+        assertEquals(1, runAfterGrace().count(Action.SETTLED));
+        assertTrue(listed().isEmpty());
+        assertTrue(toss.cancelledKeys.isEmpty());
+    }
+
+    @Test
+    void endedWithoutAPaymentIsSettledWithoutARefund() {
+        saga.release(holdId, HoldStatus.FAILED, "REJECT_CARD_PAYMENT", "declined");
+
+        assertEquals(1, runAfterGrace().count(Action.SETTLED));
+        assertTrue(listed().isEmpty());
+        assertTrue(toss.cancelledKeys.isEmpty());
+    }
+
+    private List<Hold> listed() {
+        return holds.paymentsToReconcile(NOW.minus(LOOKBACK), clock.instant());
     }
 
     @Test
@@ -93,6 +136,7 @@ class PaymentReconcilerTest {
         PaymentReconciler.Report report = runAfterGrace();
 
         assertEquals(1, report.count(Action.RELEASED));
+        assertTrue(listed().isEmpty());
         assertEquals(HoldStatus.FAILED, hold().status());
         assertEquals(HoldRules.PAYMENT_NOT_COMPLETED, hold().failureCode());
         assertTrue(holds.seatClaim(SCHEDULE, SEAT).isEmpty());

@@ -268,6 +268,22 @@ class PaymentServiceTest {
     // --- refused before anything is handed over -----------------------------------------------
 
     @Test
+    void holdIdThatIsNoIdIsAValidationError() {
+        ApiException e = assertFails(() -> payments.confirm(principal(MINJI), jsonBody("""
+                {"holdId": "a b", "paymentKey": "%s", "orderId": "%s", "amount": %d}"""
+                .formatted(PAYMENT_KEY, orderId, TOTAL))), 400, "VALIDATION_FAILED");
+        assertEquals("holdId", e.fieldErrors().get(0).field());
+        assertTrue(saga.submittedPaymentKeys.isEmpty());
+    }
+
+    @Test
+    void failRedirectWithoutACodeIsAValidationErrorAndRecordsNothing() {
+        assertFails(() -> payments.fail(principal(MINJI), jsonBody("{\"holdId\": \"%s\"}".formatted(holdId))), 400,
+                "VALIDATION_FAILED");
+        assertNull(hold().failureCode());
+    }
+
+    @Test
     void paymentKeyNotShapedLikeTossesIsAValidationError() {
         for (String key : List.of("tgen 1", "tgen_결제", "tgen_1#2", "k".repeat(201))) {
             ApiException e = assertFails(() -> confirm(MINJI, key, TOTAL), 400, "VALIDATION_FAILED");

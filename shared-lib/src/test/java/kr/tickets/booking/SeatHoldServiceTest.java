@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import kr.tickets.catalog.InMemoryCatalogRepository;
+import kr.tickets.common.ApiException;
 import kr.tickets.common.MutableClock;
 import kr.tickets.policy.InMemoryPolicyRepository;
 import kr.tickets.policy.PolicyKey;
@@ -301,6 +302,28 @@ class SeatHoldServiceTest {
 
         assertEquals(HoldStatus.PAYING, holds.find(minjis.holdId()).orElseThrow().status());
         assertEquals(minjis.holdId(), holds.seatClaim(SCHEDULE, SEAT).orElseThrow().holdId());
+    }
+
+    @Test
+    void releaseOfABookedHoldIsAlreadyProcessedAndKeepsTheBooking() {
+        Hold minjis = stored(hold(MINJI, SEAT));
+        holds.startPayment(minjis, "tgen_1", clock.instant());
+        Booking.PaymentInfo payment = new Booking.PaymentInfo("CARD", "카드", "tgen_1", clock.instant(), null);
+        holds.savePayment(minjis.holdId(), payment);
+        Hold paying = holds.find(minjis.holdId()).orElseThrow();
+        holds.confirm(paying, BookingFixtures.booking(paying, payment, clock.instant()));
+
+        ApiException refused = assertFails(() -> service.release(principal(MINJI), minjis.holdId()), 409,
+                "ALREADY_PROCESSED");
+
+        assertTrue(refused.getMessage().contains("예매 취소"), refused.getMessage());
+        assertEquals("BOOKED", holds.seatClaim(SCHEDULE, SEAT).orElseThrow().status());
+    }
+
+    @Test
+    void holdWithoutASeatIsAValidationErrorAndHoldsNothing() {
+        assertFails(() -> service.hold(principal(MINJI), SCHEDULE, jsonBody("{}"), null), 400, "VALIDATION_FAILED");
+        assertTrue(holds.seatClaim(SCHEDULE, SEAT).isEmpty());
     }
 
     @Test
