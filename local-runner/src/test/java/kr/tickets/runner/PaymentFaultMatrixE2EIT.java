@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.localstack.TossSandbox;
@@ -320,8 +321,9 @@ class PaymentFaultMatrixE2EIT {
         JsonNode report = reconcile();
         assertEquals(1, report.path("booked").asInt(), report::toString);
         assertEquals("CONFIRMED", p.bookingStatus());
+        eventually(SAGA, () -> BookingE2EIT.sentEmail(p.buyer().email()), Objects::nonNull);
         row("the saga fails after Toss approved, leaving the hold PAYING; reconciliation runs",
-                "reconciliation books it (the seat is still the hold's)", answer, p);
+                "reconciliation books it (the seat is still the hold's) and queues its receipt email", answer, p);
     }
 
     @Test

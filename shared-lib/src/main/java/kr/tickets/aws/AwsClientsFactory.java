@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * SDK clients, built once per container. Region, credentials and endpoint come from the
@@ -28,6 +29,11 @@ public class AwsClientsFactory {
     @Singleton
     SfnClient sfnClient() {
         return SfnClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    @Singleton
+    SqsClient sqsClient() {
+        return SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     @Singleton

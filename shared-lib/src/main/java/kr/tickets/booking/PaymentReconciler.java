@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import kr.tickets.payment.TossPayment;
-import kr.tickets.payment.TossPaymentsClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * overlapping the saga) changes nothing twice; a payment of a CONFIRMED booking is never cancelled.
  */
 @Singleton
-@Requires(beans = {HoldRepository.class, TossPaymentsClient.class, BookingSagaClient.class, BookingSaga.class})
+@Requires(beans = {HoldRepository.class, BookingSagaClient.class, BookingSaga.class, ReceiptQueue.class})
 public class PaymentReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentReconciler.class);
 
@@ -59,17 +58,17 @@ public class PaymentReconciler {
     }
 
     private final HoldRepository holds;
-    private final TossPaymentsClient toss;
     private final BookingSagaClient sagas;
     private final BookingSaga saga;
+    private final ReceiptQueue receipts;
     private final Clock clock;
 
-    public PaymentReconciler(HoldRepository holds, TossPaymentsClient toss, BookingSagaClient sagas, BookingSaga saga,
+    public PaymentReconciler(HoldRepository holds, BookingSagaClient sagas, BookingSaga saga, ReceiptQueue receipts,
                              Clock clock) {
         this.holds = holds;
-        this.toss = toss;
         this.sagas = sagas;
         this.saga = saga;
+        this.receipts = receipts;
         this.clock = clock;
     }
 
@@ -126,12 +125,22 @@ public class PaymentReconciler {
         if ("CONFIRMED".equals(saga.confirmBooking(hold.holdId()).get("outcome"))) {
             LOG.warn("reconciliation booked a paid hold holdId={}", hold.holdId());
             holds.markReconciled(hold.holdId());
+            sendReceipt(hold.holdId());
             return Action.BOOKED;
         }
         Action refunded = refund(hold);
         saga.release(hold.holdId(), HoldStatus.FAILED, HoldRules.BOOKING_FAILED,
                 "The payment was refunded because the seat could not be booked.");
         return refunded;
+    }
+
+    /** The receipt the saga would have queued; a queue that fails never undoes the booking. */
+    private void sendReceipt(String bookingId) {
+        try {
+            receipts.send(bookingId);
+        } catch (RuntimeException e) {
+            LOG.error("receipt of a reconciled booking could not be queued bookingId={}", bookingId, e);
+        }
     }
 
     private Action refund(Hold hold) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import kr.tickets.booking.PaymentReconciler.Action;
 import kr.tickets.common.Ids;
@@ -29,7 +30,8 @@ class PaymentReconcilerTest {
     private final BookingSagaTest.FakeToss toss = new BookingSagaTest.FakeToss();
     private final FakeBookingSagaClient sagas = new FakeBookingSagaClient();
     private final BookingSaga saga = new BookingSaga(holds, toss, BookingFixtures.catalog(), clock);
-    private final PaymentReconciler reconciler = new PaymentReconciler(holds, toss, sagas, saga, clock);
+    private final List<String> receipts = new ArrayList<>();
+    private final PaymentReconciler reconciler = new PaymentReconciler(holds, sagas, saga, receipts::add, clock);
 
     private String holdId;
     private String orderId;
@@ -70,10 +72,23 @@ class PaymentReconcilerTest {
         PaymentReconciler.Report report = runAfterGrace();
 
         assertEquals(1, report.count(Action.BOOKED));
+        assertEquals(List.of(holdId), receipts, "the receipt the saga never sent");
         assertEquals(HoldStatus.CONFIRMED, hold().status());
         assertEquals("BOOKED", holds.seatClaim(SCHEDULE, SEAT).orElseThrow().status());
         assertTrue(toss.cancelledKeys.isEmpty());
         assertTrue(holds.paymentsToReconcile(NOW.minus(LOOKBACK), clock.instant()).isEmpty());
+    }
+
+    @Test
+    void aReceiptQueueThatFailsDoesNotUndoTheBooking() {
+        tossHas("DONE", TOTAL);
+        PaymentReconciler failing = new PaymentReconciler(holds, sagas, saga, bookingId -> {
+            throw new IllegalStateException("SQS down");
+        }, clock);
+        clock.advance(GRACE.plusSeconds(1));
+
+        assertEquals(1, failing.run(LOOKBACK, GRACE).count(Action.BOOKED));
+        assertEquals(HoldStatus.CONFIRMED, hold().status());
     }
 
     @Test
