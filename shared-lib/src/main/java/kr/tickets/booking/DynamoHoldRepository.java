@@ -438,15 +438,14 @@ public class DynamoHoldRepository implements HoldRepository {
         for (Instant hour = from.truncatedTo(ChronoUnit.HOURS); !hour.isAfter(to);
              hour = hour.plus(Duration.ofHours(1))) {
             for (int shard = 0; shard < RECONCILE_SHARDS; shard++) {
-                String pk = "PAYMENTS#" + HOUR.format(hour) + "#" + shard;
+                String pk = reconcilePk(hour, shard);
                 Map<String, AttributeValue> start = null;
                 do {
                     Map<String, AttributeValue> page = start;
                     var result = dynamo.query(r -> r.tableName(bookingTable).indexName("GSI1")
                             .keyConditionExpression("GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to")
                             .expressionAttributeValues(Map.of(":pk", s(pk),
-                                    ":from", s(String.format("%015d", from.toEpochMilli())),
-                                    ":to", s(String.format("%015d~", to.toEpochMilli()))))
+                                    ":from", s(sortableMillis(from)), ":to", s(sortableMillis(to) + "~")))
                             .exclusiveStartKey(page));
                     result.items().forEach(item -> out.add(hold(item)));
                     start = result.hasLastEvaluatedKey() && !result.lastEvaluatedKey().isEmpty()
@@ -471,11 +470,20 @@ public class DynamoHoldRepository implements HoldRepository {
 
     /** Reconciliation's index: the hour the payment started and a shard of the hold id. */
     static String reconcilePk(String holdId, Instant startedAt) {
-        return "PAYMENTS#" + HOUR.format(startedAt) + "#" + Math.floorMod(holdId.hashCode(), RECONCILE_SHARDS);
+        return reconcilePk(startedAt, Math.floorMod(holdId.hashCode(), RECONCILE_SHARDS));
+    }
+
+    private static String reconcilePk(Instant hour, int shard) {
+        return "PAYMENTS#" + HOUR.format(hour) + "#" + shard;
     }
 
     static String reconcileSk(String holdId, Instant startedAt) {
-        return String.format("%015d#%s", startedAt.toEpochMilli(), holdId);
+        return sortableMillis(startedAt) + "#" + holdId;
+    }
+
+    /** Fixed-width epoch milliseconds sort as numbers; Instant.toString() varies in length. */
+    private static String sortableMillis(Instant instant) {
+        return String.format("%015d", instant.toEpochMilli());
     }
 
     /** The schedule's counters move with every seat change, and its version (the seat map's ETag) too. */
@@ -558,8 +566,7 @@ public class DynamoHoldRepository implements HoldRepository {
         Map<String, AttributeValue> item = BookingItems.item(booking);
         item.putAll(key("BOOKING#" + booking.bookingId(), "META"));
         item.put("GSI1PK", s("USER#" + booking.userId()));
-        // Fixed-width epoch milliseconds sort as numbers; Instant.toString() varies in length.
-        item.put("GSI1SK", s(String.format("%015d#%s", booking.bookedAt().toEpochMilli(), booking.bookingId())));
+        item.put("GSI1SK", s(sortableMillis(booking.bookedAt()) + "#" + booking.bookingId()));
         return item;
     }
 

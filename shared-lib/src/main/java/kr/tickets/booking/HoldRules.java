@@ -10,8 +10,8 @@ import java.util.Map;
 import kr.tickets.catalog.Performance;
 import kr.tickets.catalog.Schedule;
 import kr.tickets.common.ApiException;
-import kr.tickets.payment.TossPayment;
 import kr.tickets.common.IdRules;
+import kr.tickets.payment.TossPayment;
 
 /**
  * The booking rules that need no storage (requirements §3–§4): when seats may be held, what a

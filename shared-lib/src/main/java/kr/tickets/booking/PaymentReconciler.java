@@ -94,6 +94,7 @@ public class PaymentReconciler {
         if (sagas.running(holdId)) {
             return Action.SKIPPED;
         }
+        // The index is eventually consistent: decide on the hold as it is now.
         Hold hold = holds.find(holdId).orElseThrow(() -> new IllegalStateException("no hold " + holdId));
         Optional<TossPayment> payment = saga.paymentOf(hold);
         boolean paid = payment.filter(p -> HoldRules.paidFor(hold, p)).isPresent();

@@ -21,20 +21,15 @@ import java.util.regex.Pattern;
 public final class IdRules {
     public static final int MAX_ID_LENGTH = 64;
     public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 100;
-    public static final String ID_RULE = "must be 1-" + MAX_ID_LENGTH + " characters of letters, digits, - _ . :";
-    public static final String IDEMPOTENCY_KEY_RULE =
-            "must be 1-" + MAX_IDEMPOTENCY_KEY_LENGTH + " characters of letters, digits, - _ . :";
+    public static final String ID_RULE = rule(MAX_ID_LENGTH);
+    public static final String IDEMPOTENCY_KEY_RULE = rule(MAX_IDEMPOTENCY_KEY_LENGTH);
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     /** Toss's paymentKey (up to 200 characters, letters, digits and - _): it becomes a key of ours. */
     public static final int MAX_PAYMENT_KEY_LENGTH = 200;
-    public static final String PAYMENT_KEY_RULE =
-            "must be 1-" + MAX_PAYMENT_KEY_LENGTH + " characters of letters, digits, - _ . :";
+    public static final String PAYMENT_KEY_RULE = rule(MAX_PAYMENT_KEY_LENGTH);
 
-    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:-]{1," + MAX_ID_LENGTH + "}$");
-    private static final Pattern IDEMPOTENCY_KEY =
-            Pattern.compile("^[A-Za-z0-9._:-]{1," + MAX_IDEMPOTENCY_KEY_LENGTH + "}$");
-    private static final Pattern PAYMENT_KEY =
-            Pattern.compile("^[A-Za-z0-9._:-]{1," + MAX_PAYMENT_KEY_LENGTH + "}$");
+    /** The one alphabet of ids, keys and payment keys; only their lengths differ. */
+    private static final Pattern ALPHABET = Pattern.compile("^[A-Za-z0-9._:-]+$");
     /** A parameter's name is echoed as the field; a client-made query name is cut to this. */
     private static final int MAX_FIELD_NAME = 64;
 
@@ -42,15 +37,23 @@ public final class IdRules {
     }
 
     public static boolean isId(String value) {
-        return value != null && ID.matcher(value).matches();
+        return fits(value, MAX_ID_LENGTH);
     }
 
     public static boolean isPaymentKey(String value) {
-        return value != null && PAYMENT_KEY.matcher(value).matches();
+        return fits(value, MAX_PAYMENT_KEY_LENGTH);
     }
 
     public static boolean isIdempotencyKey(String value) {
-        return value != null && IDEMPOTENCY_KEY.matcher(value).matches();
+        return fits(value, MAX_IDEMPOTENCY_KEY_LENGTH);
+    }
+
+    private static boolean fits(String value, int maxLength) {
+        return value != null && !value.isEmpty() && value.length() <= maxLength && ALPHABET.matcher(value).matches();
+    }
+
+    private static String rule(int maxLength) {
+        return "must be 1-" + maxLength + " characters of letters, digits, - _ . :";
     }
 
     /**
