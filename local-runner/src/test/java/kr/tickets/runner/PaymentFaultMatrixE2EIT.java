@@ -192,6 +192,26 @@ class PaymentFaultMatrixE2EIT {
     // --- the buyer's tricks ----------------------------------------------------------------------
 
     @Test
+    void anotherUsersHoldAndAHugeKeyChargeNothing() {
+        Purchase owner = paying("A-1-1");
+        Accounts.Account stranger = Accounts.create(http);
+        String key = window(owner);
+        Http.Response borrowed = Bookings.confirm(http, stranger, owner.hold(), key, owner.total());
+        assertEquals(404, borrowed.status(), borrowed::toString);
+        Http.Response huge = owner.confirm("k".repeat(3_000));
+        assertEquals(400, huge.status(), huge::toString);
+        assertTrue(huge.body().length() < 1_000, "the key is not echoed back");
+        assertEquals("RUNNING", Bookings.executionStatus(owner.holdId()), "the saga still waits for the owner");
+        assertEquals("PENDING", owner.holdStatus());
+        assertEquals("IN_PROGRESS", MoneyInvariants.tossStatus(owner.orderId()), "Toss was never asked");
+        row("another user confirms someone's hold; the owner sends a 3,000-character key",
+                "404 and 400, nothing sent to Toss; the owner then pays", borrowed, huge, owner);
+        Http.Response paid = owner.confirm(key);
+        assertEquals(200, paid.status(), paid::toString);
+        MoneyInvariants.check(http, owner);
+    }
+
+    @Test
     void doubleSubmit() {
         Purchase p = paying("A-1-1");
         String key = window(p);
