@@ -1,7 +1,9 @@
 package kr.tickets.booking;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -37,6 +39,53 @@ final class BookingItems {
         put(item, "receiptUrl", b.payment().receiptUrl());
         put(item, "status", b.status().name());
         put(item, "bookedAt", b.bookedAt().toString());
+        Booking.Cancellation c = b.cancellation();
+        if (c != null) {
+            put(item, "cancelRequestedAt", c.requestedAt().toString());
+            put(item, "cancelRequestedBy", c.requestedBy());
+            item.put("cancelByAdmin", AttributeValue.fromBool(c.byAdmin()));
+            put(item, "cancelReason", c.reason());
+            put(item, "refundStatus", c.refundStatus().name());
+            item.put("refundAttempts", DynamoHoldRepository.n(c.attempts()));
+            put(item, "refundLastError", c.lastError());
+            put(item, "refundedAt", c.refundedAt() == null ? null : c.refundedAt().toString());
+            item.put("refundedAmount", DynamoHoldRepository.n(c.refundedAmount()));
+        }
+        item.put("history", history(b.history()));
+        return item;
+    }
+
+    static AttributeValue history(List<Booking.StatusChange> history) {
+        List<AttributeValue> out = new ArrayList<>();
+        for (Booking.StatusChange change : history) {
+            Map<String, AttributeValue> entry = new HashMap<>();
+            put(entry, "status", change.status().name());
+            put(entry, "at", change.at().toString());
+            put(entry, "note", change.note());
+            out.add(AttributeValue.fromM(entry));
+        }
+        return AttributeValue.fromL(out);
+    }
+
+    /**
+     * The title entry of a booking (BookingKeys.titleEntry): what a line of GET /me/bookings shows,
+     * with {@code bookedAtMs} for the 365-day cut while DynamoDB's TTL has not removed it yet.
+     */
+    static Map<String, AttributeValue> titleEntry(Booking b) {
+        Map<String, AttributeValue> item = BookingKeys.titleEntry(b.userId(), b.performanceTitle(), b.bookedAt(),
+                b.bookingId());
+        put(item, "bookingId", b.bookingId());
+        put(item, "bookingNumber", b.bookingNumber());
+        put(item, "bookedAt", b.bookedAt().toString());
+        item.put("bookedAtMs", DynamoHoldRepository.n(b.bookedAt().toEpochMilli()));
+        put(item, "performanceId", b.performanceId());
+        put(item, "performanceTitle", b.performanceTitle());
+        put(item, "thumbnailUrl", b.thumbnailUrl());
+        put(item, "venueName", b.venueName());
+        put(item, "scheduleId", b.scheduleId());
+        put(item, "scheduleStartAt", b.scheduleStartAt().toString());
+        put(item, "status", b.status().name());
+        item.put("expiresAt", DynamoHoldRepository.n(BookingKeys.titleEntryExpiry(b.bookedAt())));
         return item;
     }
 
@@ -49,7 +98,34 @@ final class BookingItems {
                 new PriceBreakdown(DynamoHoldRepository.num(item, "seatPrice"), DynamoHoldRepository.num(item, "fee"),
                         DynamoHoldRepository.num(item, "discount")),
                 DynamoHoldRepository.payment(item), Booking.Status.valueOf(str(item, "status")),
-                Instant.parse(str(item, "bookedAt")));
+                Instant.parse(str(item, "bookedAt")), cancellation(item), history(item));
+    }
+
+    private static Booking.Cancellation cancellation(Map<String, AttributeValue> item) {
+        if (!item.containsKey("cancelRequestedAt")) {
+            return null;
+        }
+        AttributeValue byAdmin = item.get("cancelByAdmin");
+        String refundedAt = str(item, "refundedAt");
+        return new Booking.Cancellation(Instant.parse(str(item, "cancelRequestedAt")), str(item, "cancelRequestedBy"),
+                byAdmin != null && Boolean.TRUE.equals(byAdmin.bool()), str(item, "cancelReason"),
+                Booking.RefundStatus.valueOf(str(item, "refundStatus")),
+                (int) DynamoHoldRepository.num(item, "refundAttempts"), str(item, "refundLastError"),
+                refundedAt == null ? null : Instant.parse(refundedAt), DynamoHoldRepository.num(item, "refundedAmount"));
+    }
+
+    private static List<Booking.StatusChange> history(Map<String, AttributeValue> item) {
+        AttributeValue history = item.get("history");
+        if (history == null || !history.hasL()) {
+            return List.of();
+        }
+        List<Booking.StatusChange> out = new ArrayList<>();
+        for (AttributeValue entry : history.l()) {
+            Map<String, AttributeValue> m = entry.m();
+            out.add(new Booking.StatusChange(Booking.Status.valueOf(str(m, "status")), Instant.parse(str(m, "at")),
+                    str(m, "note")));
+        }
+        return out;
     }
 
     private static void put(Map<String, AttributeValue> item, String name, String value) {

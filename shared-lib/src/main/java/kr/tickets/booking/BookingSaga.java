@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 @Requires(beans = {HoldRepository.class, TossPaymentsClient.class, CatalogRepository.class})
 public class BookingSaga {
     private static final Logger LOG = LoggerFactory.getLogger(BookingSaga.class);
+    /** Booking numbers drawn before giving up; 40 random bits a day make even a second one rare. */
+    private static final int BOOKING_NUMBER_ATTEMPTS = 4;
 
     private final HoldRepository holds;
     private final TossPaymentsClient toss;
@@ -136,18 +138,28 @@ public class BookingSaga {
             return answer("CONFLICT", "SCHEDULE_GONE", "The schedule no longer exists.");
         }
         Instant now = clock.instant();
-        Booking booking = new Booking(holdId, HoldRules.bookingNumber(holdId, now), hold.userId(),
-                hold.customerName(), hold.customerEmail(), holdId, hold.scheduleId(), hold.performanceId(),
-                performance.title(), performance.thumbnailUrl(), performance.venueName(), schedule.startAt(),
-                hold.seatId(), hold.seatLabel(), hold.gradeName(), hold.price(), payment, Booking.Status.CONFIRMED, now);
-        try {
-            holds.confirm(hold, booking);
-        } catch (HoldRepository.HoldConflict conflict) {
-            if (holds.find(holdId).map(h -> h.status() == HoldStatus.CONFIRMED).orElse(false)) {
-                return answer("CONFIRMED", "", "");
+        Booking booking = null;
+        for (int attempt = 0; booking == null; attempt++) {
+            Booking candidate = new Booking(holdId, HoldRules.bookingNumber(holdId, now, attempt), hold.userId(),
+                    hold.customerName(), hold.customerEmail(), holdId, hold.scheduleId(), hold.performanceId(),
+                    performance.title(), performance.thumbnailUrl(), performance.venueName(), schedule.startAt(),
+                    hold.seatId(), hold.seatLabel(), hold.gradeName(), hold.price(), payment, Booking.Status.CONFIRMED,
+                    now);
+            try {
+                holds.confirm(hold, candidate);
+                booking = candidate;
+            } catch (HoldRepository.HoldConflict conflict) {
+                if (conflict.conflict() == HoldRepository.Conflict.BOOKING_NUMBER && attempt < BOOKING_NUMBER_ATTEMPTS) {
+                    LOG.warn("booking number taken, drawing another holdId={} attempt={}", holdId, attempt);
+                    continue;
+                }
+                if (holds.find(holdId).map(h -> h.status() == HoldStatus.CONFIRMED).orElse(false)) {
+                    return answer("CONFIRMED", "", "");
+                }
+                LOG.error("booking could not be written after approval holdId={} conflict={}", holdId,
+                        conflict.conflict());
+                return answer("CONFLICT", "BOOKING_FAILED", "The seat could not be booked.");
             }
-            LOG.error("booking could not be written after approval holdId={} conflict={}", holdId, conflict.conflict());
-            return answer("CONFLICT", "BOOKING_FAILED", "The seat could not be booked.");
         }
         LOG.info("booking confirmed bookingId={} bookingNumber={} seatId={}", holdId, booking.bookingNumber(),
                 hold.seatId());

@@ -422,14 +422,20 @@ public class DynamoHoldRepository implements HoldRepository {
                                 ":one", n(1))).build()).build(),
                 TransactWriteItem.builder().put(Put.builder().tableName(bookingTable).item(bookingItem(booking))
                         .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                TransactWriteItem.builder().update(userSeatsUpdate(hold, "SET seats.#h = :zero")).build());
+                TransactWriteItem.builder().update(userSeatsUpdate(hold, "SET seats.#h = :zero")).build(),
+                // The user's list by title reads these entries, never the bookings themselves.
+                TransactWriteItem.builder().put(Put.builder().tableName(bookingTable)
+                        .item(BookingItems.titleEntry(booking)).build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(bookingTable)
+                        .item(bookingNumberClaim(booking)).conditionExpression("attribute_not_exists(pk)")
+                        .build()).build());
         write(writes, List.of(Conflict.SEAT, Conflict.SEAT, Conflict.HOLD_STATE, Conflict.HOLD_STATE,
-                Conflict.USER_SEATS));
+                Conflict.USER_SEATS, Conflict.HOLD_STATE, Conflict.BOOKING_NUMBER));
     }
 
     @Override
     public Optional<Booking> findBooking(String bookingId) {
-        return get(bookingTable, "BOOKING#" + bookingId, "META").map(BookingItems::booking);
+        return get(bookingTable, "BOOKING#" + bookingId, BookingKeys.META).map(BookingItems::booking);
     }
 
     @Override
@@ -562,11 +568,20 @@ public class DynamoHoldRepository implements HoldRepository {
                 Instant.parse(str(item, "approvedAt")), str(item, "receiptUrl"));
     }
 
-    private Map<String, AttributeValue> bookingItem(Booking booking) {
+    /** The booking item with its keys and both index entries (BookingKeys). */
+    static Map<String, AttributeValue> bookingItem(Booking booking) {
         Map<String, AttributeValue> item = BookingItems.item(booking);
-        item.putAll(key("BOOKING#" + booking.bookingId(), "META"));
-        item.put("GSI1PK", s("USER#" + booking.userId()));
-        item.put("GSI1SK", s(sortableMillis(booking.bookedAt()) + "#" + booking.bookingId()));
+        item.putAll(BookingKeys.booking(booking.bookingId()));
+        item.put("GSI1PK", s(BookingKeys.userPk(booking.userId())));
+        item.put("GSI1SK", s(BookingKeys.dateSk(booking.bookedAt(), booking.bookingId())));
+        item.put("GSI2PK", s(BookingKeys.schedulePk(booking.scheduleId())));
+        item.put("GSI2SK", s(BookingKeys.scheduleSk(booking.status(), booking.bookedAt(), booking.bookingId())));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> bookingNumberClaim(Booking booking) {
+        Map<String, AttributeValue> item = BookingKeys.bookingNumberClaim(booking.bookingNumber());
+        item.put("bookingId", s(booking.bookingId()));
         return item;
     }
 

@@ -26,7 +26,7 @@ public interface HoldRepository {
     }
 
     /** Which condition of a transaction failed. */
-    enum Conflict { SEAT, USER_SEATS, IDEMPOTENCY_KEY, HOLD_STATE, PAYMENT_KEY, DISCOUNT }
+    enum Conflict { SEAT, USER_SEATS, IDEMPOTENCY_KEY, HOLD_STATE, PAYMENT_KEY, DISCOUNT, BOOKING_NUMBER }
 
     /** The holds the saga may still be working on: a release from the saga takes either. */
     Set<HoldStatus> LIVE = EnumSet.of(HoldStatus.PENDING, HoldStatus.PAYING);

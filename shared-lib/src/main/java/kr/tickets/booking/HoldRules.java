@@ -2,9 +2,13 @@ package kr.tickets.booking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import kr.tickets.catalog.Performance;
@@ -136,11 +140,24 @@ public final class HoldRules {
     }
 
     /**
-     * The number a customer quotes, e.g. {@code TK261125-3F9A0C21D7}: the UTC booking date and
-     * the random tail of the booking's UUIDv7 id, so it is unique without a counter.
+     * The number a customer quotes, e.g. {@code TK261125-3F9A0C21D7}: the UTC booking date and 40
+     * random bits (the random tail of the booking's UUIDv7 id), so it cannot be guessed from
+     * another. Uniqueness is the booking number claim's (written with the booking); in the rare
+     * case of a taken number, {@code attempt} 1, 2, … derive other random-looking tails from the id.
      */
-    public static String bookingNumber(String bookingId, Instant bookedAt) {
+    public static String bookingNumber(String bookingId, Instant bookedAt, int attempt) {
         String hex = bookingId.replace("-", "").toUpperCase(Locale.ROOT);
+        if (attempt > 0) {
+            hex = HexFormat.of().withUpperCase().formatHex(sha256(bookingId + "#" + attempt));
+        }
         return "TK" + BOOKING_DATE.format(bookedAt) + "-" + hex.substring(hex.length() - 10);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }

@@ -85,7 +85,7 @@ final class BookingFixtures {
 
     /** The booking the saga writes for a hold whose payment was approved. */
     static Booking booking(Hold hold, Booking.PaymentInfo payment, Instant now) {
-        return new Booking(hold.holdId(), HoldRules.bookingNumber(hold.holdId(), now), hold.userId(),
+        return new Booking(hold.holdId(), HoldRules.bookingNumber(hold.holdId(), now, 0), hold.userId(),
                 hold.customerName(), hold.customerEmail(), hold.holdId(), hold.scheduleId(), hold.performanceId(),
                 "레미제라블", null, "블루스퀘어", Instant.parse("2030-05-01T10:00:00Z"), hold.seatId(), hold.seatLabel(),
                 hold.gradeName(), hold.price(), payment, Booking.Status.CONFIRMED, now);

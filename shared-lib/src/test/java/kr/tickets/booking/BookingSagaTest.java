@@ -241,13 +241,29 @@ class BookingSagaTest {
     }
 
     @Test
+    void aBookingNumberAlreadyTakenIsDrawnAgainNotFailed() {
+        approve();
+        Booking other = holds.findBooking(holdId).orElse(null);
+        String taken = HoldRules.bookingNumber(holdId, clock.instant(), 0);
+        holds.putBooking(new Booking("other-booking", taken, "user-9", "남", "n@example.com", "other-booking",
+                SCHEDULE, "perf-1", "레미제라블", null, "블루스퀘어", clock.instant(), "x", "x", "VIP",
+                new PriceBreakdown(1, 0, 0), null, Booking.Status.CONFIRMED, clock.instant()));
+
+        assertEquals("CONFIRMED", outcome(saga.confirmBooking(holdId)));
+
+        assertNull(other);
+        assertEquals(HoldRules.bookingNumber(holdId, clock.instant(), 1),
+                holds.findBooking(holdId).orElseThrow().bookingNumber());
+    }
+
+    @Test
     void confirmBookingBooksTheSeatAndWritesTheBooking() {
         approve();
 
         assertEquals("CONFIRMED", outcome(saga.confirmBooking(holdId)));
 
         Booking booking = holds.findBooking(holdId).orElseThrow();
-        assertEquals(HoldRules.bookingNumber(holdId, clock.instant()), booking.bookingNumber());
+        assertEquals(HoldRules.bookingNumber(holdId, clock.instant(), 0), booking.bookingNumber());
         assertEquals("레미제라블", booking.performanceTitle());
         assertEquals("블루스퀘어", booking.venueName());
         assertEquals(SEAT, booking.seatId());

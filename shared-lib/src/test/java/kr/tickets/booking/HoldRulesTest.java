@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import kr.tickets.catalog.Genre;
 import kr.tickets.catalog.Performance;
 import kr.tickets.catalog.Schedule;
@@ -134,7 +136,21 @@ class HoldRulesTest {
     @Test
     void bookingNumberCarriesTheUtcDateAndTheIdsRandomTail() {
         assertEquals("TK261125-2D3E4F5A6B", HoldRules.bookingNumber("0197a1b2-0c3d-7e4f-9a0b-1c2d3e4f5a6b",
-                Instant.parse("2026-11-25T23:59:59Z")));
+                Instant.parse("2026-11-25T23:59:59Z"), 0));
+    }
+
+    @Test
+    void aTakenBookingNumberIsFollowedByOtherTailsOfTheSameDate() {
+        String id = "0197a1b2-0c3d-7e4f-9a0b-1c2d3e4f5a6b";
+        Instant at = Instant.parse("2026-11-25T23:59:59Z");
+        Set<String> numbers = new HashSet<>();
+        for (int attempt = 0; attempt < 4; attempt++) {
+            String number = HoldRules.bookingNumber(id, at, attempt);
+            assertTrue(number.matches("TK261125-[0-9A-F]{10}"), number);
+            numbers.add(number);
+        }
+        assertEquals(4, numbers.size());
+        assertEquals(HoldRules.bookingNumber(id, at, 2), HoldRules.bookingNumber(id, at, 2));
     }
 
     @Test

@@ -296,6 +296,9 @@ public final class InMemoryHoldRepository implements HoldRepository {
             throw new HoldConflict(Conflict.HOLD_STATE);
         }
         UserSeats mine = existingUserSeats(hold);
+        if (bookings.values().stream().anyMatch(b -> b.bookingNumber().equals(booking.bookingNumber()))) {
+            throw new HoldConflict(Conflict.BOOKING_NUMBER);
+        }
 
         seats.put(seatKey, new SeatItem(seat.holdId(), "BOOKED", null, booking.bookingId()));
         heldSeats.merge(hold.scheduleId(), -1, Integer::sum);
@@ -354,6 +357,11 @@ public final class InMemoryHoldRepository implements HoldRepository {
     /** The hold a payment key is attached to, if any. */
     public Optional<String> paymentKeyOwner(String paymentKey) {
         return Optional.ofNullable(paymentKeys.get(paymentKey));
+    }
+
+    /** A booking made elsewhere (e.g. one that already has a number the saga would draw). */
+    void putBooking(Booking booking) {
+        bookings.put(booking.bookingId(), booking);
     }
 
     public int bookingCount() {

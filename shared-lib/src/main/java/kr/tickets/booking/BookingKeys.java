@@ -1,0 +1,110 @@
+package kr.tickets.booking;
+
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The keys of BookingTable's booking items and the indexes that list them (docs/data-model.md,
+ * "BookingTable"): the one place that spells them, for the repositories, tests and benchmarks.
+ *
+ * <ul>
+ * <li>booking: {@code BOOKING#<id> / META};</li>
+ * <li>GSI1, a user's bookings by booking date: {@code USER#<userId> / <bookedAt ms, 15 digits>#<id>};</li>
+ * <li>GSI2, a schedule's bookings by status: {@code SCHED#<scheduleId> / <status>#<bookedAt ms>#<id>};</li>
+ * <li>title entry (base table), a user's bookings by show title:
+ *     {@code USER#<userId> / BYTITLE#<title sort key>\u0001<bookedAt ms>#<id>}, kept by TTL for
+ *     {@link #LIST_WINDOW} after the booking, so the title order never reads older bookings;</li>
+ * <li>booking number claim: {@code BOOKINGNO#<number> / META}.</li>
+ * </ul>
+ */
+public final class BookingKeys {
+    /** How far back a user's booking list reaches (requirements §5.1: the last year). */
+    public static final Duration LIST_WINDOW = Duration.ofDays(365);
+    public static final String META = "META";
+    public static final String TITLE_PREFIX = "BYTITLE#";
+    /**
+     * Ends the title inside a title entry's sort key. Below every character a title keeps, so a
+     * title sorts before any longer title it begins (e.g. "Cats" before "Cats 2").
+     */
+    static final char TITLE_END = '\u0001';
+    private static final int TITLE_KEY_MAX = 200;
+
+    private BookingKeys() {
+    }
+
+    public static Map<String, AttributeValue> booking(String bookingId) {
+        return key("BOOKING#" + bookingId, META);
+    }
+
+    public static String userPk(String userId) {
+        return "USER#" + userId;
+    }
+
+    /** GSI1SK of a booking: its date order within the user's partition. */
+    public static String dateSk(Instant bookedAt, String bookingId) {
+        return sortableMillis(bookedAt) + "#" + bookingId;
+    }
+
+    /** The lowest GSI1SK of a booking made at or after {@code from}. */
+    public static String dateSkFrom(Instant from) {
+        return sortableMillis(from);
+    }
+
+    public static String schedulePk(String scheduleId) {
+        return "SCHED#" + scheduleId;
+    }
+
+    /** GSI2SK of a booking: grouped by status, then by booking date. */
+    public static String scheduleSk(Booking.Status status, Instant bookedAt, String bookingId) {
+        return status.name() + "#" + sortableMillis(bookedAt) + "#" + bookingId;
+    }
+
+    public static String scheduleStatusPrefix(Booking.Status status) {
+        return status.name() + "#";
+    }
+
+    /** The title entry of a booking, in its user's partition. */
+    public static Map<String, AttributeValue> titleEntry(String userId, String title, Instant bookedAt,
+                                                         String bookingId) {
+        return key(userPk(userId), TITLE_PREFIX + titleSortKey(title) + TITLE_END + sortableMillis(bookedAt) + "#"
+                + bookingId);
+    }
+
+    /** When a title entry leaves the list (and DynamoDB's TTL may delete it): epoch seconds. */
+    public static long titleEntryExpiry(Instant bookedAt) {
+        return bookedAt.plus(LIST_WINDOW).getEpochSecond();
+    }
+
+    public static Map<String, AttributeValue> bookingNumberClaim(String bookingNumber) {
+        return key("BOOKINGNO#" + bookingNumber, META);
+    }
+
+    /**
+     * How titles compare: NFKC (full-width and compatibility forms fold), lower case, control
+     * characters dropped, at most 200 characters. DynamoDB orders strings by UTF-8 bytes, which for
+     * Hangul syllables is 가나다 order.
+     */
+    static String titleSortKey(String title) {
+        String folded = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT).replaceAll("\\p{Cntrl}", "").strip();
+        return folded.codePointCount(0, folded.length()) <= TITLE_KEY_MAX ? folded
+                : folded.substring(0, folded.offsetByCodePoints(0, TITLE_KEY_MAX));
+    }
+
+    /** Fixed-width epoch milliseconds sort as numbers; Instant.toString() varies in length. */
+    static String sortableMillis(Instant instant) {
+        return String.format("%015d", instant.toEpochMilli());
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        key.put("pk", AttributeValue.fromS(pk));
+        key.put("sk", AttributeValue.fromS(sk));
+        return key;
+    }
+}
