@@ -21,6 +21,11 @@ import kr.tickets.localstack.TossSandbox;
 public final class LocalService implements AutoCloseable {
     /** The Toss secret key the local stack stores (TossSecretKey); the sandbox accepts any test_sk_ key. */
     public static final String TOSS_SECRET_KEY = "test_sk_local_sandbox_0000000000";
+    /**
+     * The refund flow's waits between Toss attempts (template parameter RefundRetryDelaysSeconds):
+     * seconds here instead of AWS's hour, so a failing refund reaches its end while you watch.
+     */
+    public static final String LOCAL_REFUND_RETRY_DELAYS = "1,1,2";
 
     private static LocalService shared;
 
@@ -58,8 +63,8 @@ public final class LocalService implements AutoCloseable {
         }
         LocalStack stack;
         try {
-            stack = LocalStack.start(motoPort, lambda.url(), Map.of("TossApiBaseUrl", toss.baseUrl()),
-                    Map.of("TossSecretKey", TOSS_SECRET_KEY));
+            stack = LocalStack.start(motoPort, lambda.url(), Map.of("TossApiBaseUrl", toss.baseUrl(),
+                    "RefundRetryDelaysSeconds", LOCAL_REFUND_RETRY_DELAYS), Map.of("TossSecretKey", TOSS_SECRET_KEY));
         } catch (RuntimeException e) {
             lambda.close();
             toss.close();

@@ -142,6 +142,12 @@ final class Http {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
+        /** Fails unless this is a problem+json answer with {@code status} and {@code code}. */
+        Response assertProblem(int status, String code) {
+            Accounts.assertProblem(this, status, code);
+            return this;
+        }
+
         String code() {
             return json().path("code").asText();
         }

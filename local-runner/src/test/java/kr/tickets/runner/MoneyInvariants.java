@@ -15,7 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Toss and DynamoDB agree about an order, read from both sides as they are stored (the Toss
  * sandbox over Toss's API, the tables directly), not through the service's answers:
  * <ul>
- *   <li>Toss DONE ⇔ the booking is CONFIRMED, the hold CONFIRMED and the seat BOOKED by it;</li>
+ *   <li>Toss DONE ⇔ the booking is CONFIRMED, the hold CONFIRMED and the seat BOOKED by it, or the
+ *       booking's cancel is accepted but not refunded (REFUND_PENDING, the seat PENDING for it);</li>
+ *   <li>the booking CANCELLED ⇒ Toss CANCELED and the seat no longer its own;</li>
  *   <li>Toss CANCELED or no payment ⇔ no confirmed booking and the seat not BOOKED by it;</li>
  *   <li>the schedule's counters equal its seat items, and its remaining seats the rest.</li>
  * </ul>
@@ -46,11 +48,19 @@ final class MoneyInvariants {
             String holdStatus = text(hold, "status");
             String bookingStatus = text(booking, "status");
             boolean seatBookedByIt = "BOOKED".equals(text(seat, "status")) && holdId.equals(text(seat, "bookingId"));
-            boolean booked = "CONFIRMED".equals(bookingStatus) && "CONFIRMED".equals(holdStatus) && seatBookedByIt;
+            // A cancel accepted but not yet refunded keeps both the money and the seat (PENDING, held back).
+            boolean refunding = "REFUND_PENDING".equals(bookingStatus) && "PENDING".equals(text(seat, "status"))
+                    && holdId.equals(text(seat, "refundOf"));
+            boolean booked = "CONFIRMED".equals(bookingStatus) && "CONFIRMED".equals(holdStatus) && seatBookedByIt
+                    || refunding;
             boolean paid = "DONE".equals(tossStatus);
             String where = "order " + orderId + ": Toss " + tossStatus + ", hold " + holdStatus + ", booking "
                     + bookingStatus + ", seat " + text(seat, "status") + " by " + text(seat, "holdId");
             assertEquals(paid, booked, "paid ⇔ booked, " + where);
+            if ("CANCELLED".equals(bookingStatus)) {
+                assertEquals("CANCELED", tossStatus, "refunded ⇔ cancelled, " + where);
+                assertFalse(holdId.equals(text(seat, "holdId")), "a cancelled booking's seat is released, " + where);
+            }
             if (!paid) {
                 assertFalse("CONFIRMED".equals(bookingStatus), "no booking without a payment, " + where);
                 assertFalse(seatBookedByIt, "the seat is not sold without a payment, " + where);

@@ -439,6 +439,102 @@ public class DynamoHoldRepository implements HoldRepository {
     }
 
     @Override
+    public void startRefund(Hold hold, Booking pending, String idempotencyKey) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        List<Conflict> meaning = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(bookingPut(pending, Booking.Status.CONFIRMED)).build());
+        meaning.add(Conflict.HOLD_STATE);
+        // PENDING without holdUntil: a take-over needs an expired hold, so nobody can claim it.
+        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(catalogTable)
+                .key(key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId()))
+                .updateExpression("SET #status = :pending, refundOf = :b")
+                .conditionExpression("bookingId = :b AND #status = :booked")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":pending", s("PENDING"), ":booked", s("BOOKED"),
+                        ":b", s(pending.bookingId()))).build()).build());
+        meaning.add(Conflict.SEAT);
+        writes.add(TransactWriteItem.builder().update(scheduleCounters(hold, 1, -1)).build());
+        meaning.add(Conflict.SEAT);
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(bookingTable)
+                .item(BookingItems.titleEntry(pending)).build()).build());
+        meaning.add(Conflict.HOLD_STATE);
+        if (idempotencyKey != null) {
+            Map<String, AttributeValue> idem = key("USER#" + pending.cancellation().requestedBy(),
+                    cancelKeySk(idempotencyKey));
+            idem.put("bookingId", s(pending.bookingId()));
+            idem.put("expiresAt", n(pending.cancellation().requestedAt().plus(IDEMPOTENCY_CLEANUP).getEpochSecond()));
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(bookingTable).item(idem)
+                    .conditionExpression("attribute_not_exists(pk) OR bookingId = :b")
+                    .expressionAttributeValues(Map.of(":b", s(pending.bookingId()))).build()).build());
+            meaning.add(Conflict.IDEMPOTENCY_KEY);
+        }
+        write(writes, meaning);
+    }
+
+    @Override
+    public Optional<String> bookingForCancelKey(String userId, String key) {
+        return get(bookingTable, "USER#" + userId, cancelKeySk(key)).map(item -> item.get("bookingId").s());
+    }
+
+    @Override
+    public boolean saveRefundProgress(Booking pending) {
+        Put put = bookingPut(pending, Booking.Status.REFUND_PENDING);
+        try {
+            dynamo.putItem(r -> r.tableName(put.tableName()).item(put.item())
+                    .conditionExpression(put.conditionExpression())
+                    .expressionAttributeNames(put.expressionAttributeNames())
+                    .expressionAttributeValues(put.expressionAttributeValues()));
+            return true;
+        } catch (ConditionalCheckFailedException movedOn) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean completeRefund(Hold hold, Booking cancelled) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        List<Conflict> meaning = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(bookingPut(cancelled, Booking.Status.REFUND_PENDING)).build());
+        meaning.add(Conflict.HOLD_STATE);
+        writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(catalogTable)
+                .key(key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId()))
+                .conditionExpression("refundOf = :b")
+                .expressionAttributeValues(Map.of(":b", s(cancelled.bookingId()))).build()).build());
+        meaning.add(Conflict.SEAT);
+        writes.add(TransactWriteItem.builder().update(scheduleCounters(hold, -1, 0)).build());
+        meaning.add(Conflict.SEAT);
+        writes.add(TransactWriteItem.builder().update(userSeatsUpdate(hold, "REMOVE seats.#h")).build());
+        meaning.add(Conflict.USER_SEATS);
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(bookingTable)
+                .item(BookingItems.titleEntry(cancelled)).build()).build());
+        meaning.add(Conflict.HOLD_STATE);
+        if (hold.discountCode() != null) {
+            giveDiscountBack(hold, writes, meaning);
+        }
+        try {
+            write(writes, meaning);
+            return true;
+        } catch (HoldConflict conflict) {
+            if (conflict.conflict() == Conflict.HOLD_STATE) {
+                return false;
+            }
+            throw conflict;
+        }
+    }
+
+    /** A put of the whole booking item, only while the stored booking is in {@code expected}. */
+    private Put bookingPut(Booking booking, Booking.Status expected) {
+        return Put.builder().tableName(bookingTable).item(bookingItem(booking))
+                .conditionExpression("#status = :expected")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":expected", s(expected.name()))).build();
+    }
+
+    private static String cancelKeySk(String idempotencyKey) {
+        return "IDEM#CANCEL#" + idempotencyKey;
+    }
+
+    @Override
     public List<Hold> paymentsToReconcile(Instant from, Instant to) {
         List<Hold> out = new ArrayList<>();
         for (Instant hour = from.truncatedTo(ChronoUnit.HOURS); !hour.isAfter(to);

@@ -137,6 +137,31 @@ public interface HoldRepository {
     Optional<Booking> findBooking(String bookingId);
 
     /**
+     * CONFIRMED → REFUND_PENDING, all or nothing: the booking becomes {@code pending} (its
+     * cancellation and history), the seat goes from BOOKED to PENDING for the refund (no expiry:
+     * nobody can take it), the schedule counts it as held instead of booked, and with an
+     * Idempotency-Key the key is recorded for this booking.
+     *
+     * @throws HoldConflict HOLD_STATE when the booking is no longer CONFIRMED, IDEMPOTENCY_KEY when
+     *                      the key was used for another booking
+     */
+    void startRefund(Hold hold, Booking pending, String idempotencyKey);
+
+    /** The booking a cancel's Idempotency-Key was first used for. */
+    Optional<String> bookingForCancelKey(String userId, String key);
+
+    /** Stores a REFUND_PENDING booking's refund progress (attempts, last error, FAILED); false if no longer REFUND_PENDING. */
+    boolean saveRefundProgress(Booking pending);
+
+    /**
+     * REFUND_PENDING → CANCELLED once Toss refunded, all or nothing: the booking becomes
+     * {@code cancelled}, the seat is deleted (AVAILABLE again), the schedule counts it as remaining,
+     * the user's seats forget it and a discount code use is given back. False when the booking was
+     * no longer REFUND_PENDING (nothing written).
+     */
+    boolean completeRefund(Hold hold, Booking cancelled);
+
+    /**
      * Holds whose payment started between {@code from} and {@code to} and that reconciliation has
      * not yet found settled (a sparse index: a hold leaves it with {@link #markReconciled}).
      */

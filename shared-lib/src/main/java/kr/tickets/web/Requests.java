@@ -23,6 +23,15 @@ public final class Requests {
         return JsonRequest.parse(rawBody(request), request.getHeaders().get("Content-Type"), maxBytes);
     }
 
+    /** The JSON body, or empty when the request has none (a body that is there must be valid). */
+    public static Optional<JsonRequest> optionalJson(HttpRequest<?> request) {
+        String body = rawBody(request);
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(JsonRequest.parse(body, request.getHeaders().get("Content-Type"), JsonRequest.MAX_BODY_BYTES));
+    }
+
     private static String rawBody(HttpRequest<?> request) {
         if (request instanceof ServletHttpRequest<?, ?> servlet
                 && servlet.getNativeRequest() instanceof APIGatewayProxyRequestEvent event) {

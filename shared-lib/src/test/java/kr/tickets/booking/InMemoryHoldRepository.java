@@ -84,6 +84,8 @@ public final class InMemoryHoldRepository implements HoldRepository {
     /** {@code DISCOUNT#<code> / USES} and {@code DISCOUNT#<code> / USER#<id>} (→ holdId). */
     private final Map<String, Long> discountUses = new HashMap<>();
     private final Map<String, String> discountUsers = new HashMap<>();
+    /** {@code USER#<id> / IDEM#CANCEL#<key>} → bookingId. */
+    private final Map<String, String> cancelKeys = new HashMap<>();
 
     @Override
     public Optional<SeatClaim> seatClaim(String scheduleId, String seatId) {
@@ -307,6 +309,70 @@ public final class InMemoryHoldRepository implements HoldRepository {
         item.version++;
         bookings.put(booking.bookingId(), booking);
         changeUserSeats(hold, mine, 0);
+    }
+
+    @Override
+    public void startRefund(Hold hold, Booking pending, String idempotencyKey) {
+        Booking stored = bookings.get(pending.bookingId());
+        if (stored == null || stored.status() != Booking.Status.CONFIRMED) {
+            throw new HoldConflict(Conflict.HOLD_STATE);
+        }
+        String seatKey = seatKey(hold.scheduleId(), hold.seatId());
+        SeatItem seat = seats.get(seatKey);
+        if (seat == null || !"BOOKED".equals(seat.status()) || !pending.bookingId().equals(seat.bookingId())) {
+            throw new HoldConflict(Conflict.SEAT);
+        }
+        String idemKey = idempotencyKey == null ? null
+                : userKey(pending.cancellation().requestedBy(), "CANCEL#" + idempotencyKey);
+        if (idemKey != null && cancelKeys.containsKey(idemKey) && !cancelKeys.get(idemKey).equals(pending.bookingId())) {
+            throw new HoldConflict(Conflict.IDEMPOTENCY_KEY);
+        }
+        bookings.put(pending.bookingId(), pending);
+        seats.put(seatKey, new SeatItem(seat.holdId(), "PENDING", null, seat.bookingId()));
+        heldSeats.merge(hold.scheduleId(), 1, Integer::sum);
+        bookedSeats.merge(hold.scheduleId(), -1, Integer::sum);
+        if (idemKey != null) {
+            cancelKeys.put(idemKey, pending.bookingId());
+        }
+    }
+
+    @Override
+    public Optional<String> bookingForCancelKey(String userId, String key) {
+        return Optional.ofNullable(cancelKeys.get(userKey(userId, "CANCEL#" + key)));
+    }
+
+    @Override
+    public boolean saveRefundProgress(Booking pending) {
+        Booking stored = bookings.get(pending.bookingId());
+        if (stored == null || stored.status() != Booking.Status.REFUND_PENDING) {
+            return false;
+        }
+        bookings.put(pending.bookingId(), pending);
+        return true;
+    }
+
+    @Override
+    public boolean completeRefund(Hold hold, Booking cancelled) {
+        Booking stored = bookings.get(cancelled.bookingId());
+        if (stored == null || stored.status() != Booking.Status.REFUND_PENDING) {
+            return false;
+        }
+        String seatKey = seatKey(hold.scheduleId(), hold.seatId());
+        SeatItem seat = seats.get(seatKey);
+        if (seat == null || !"PENDING".equals(seat.status()) || !cancelled.bookingId().equals(seat.bookingId())) {
+            throw new HoldConflict(Conflict.SEAT);
+        }
+        UserSeats theirs = existingUserSeats(hold);
+        bookings.put(cancelled.bookingId(), cancelled);
+        seats.remove(seatKey);
+        heldSeats.merge(hold.scheduleId(), -1, Integer::sum);
+        Map<String, Long> left = new HashMap<>(theirs.seats());
+        left.remove(hold.holdId());
+        userSeats.put(userKey(hold.userId(), hold.scheduleId()), new UserSeats(Map.copyOf(left), theirs.version() + 1));
+        if (hold.discountCode() != null) {
+            giveDiscountBack(hold.discountCode(), hold.userId());
+        }
+        return true;
     }
 
     @Override

@@ -2,12 +2,14 @@ package kr.tickets.booking.receipt;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import kr.tickets.booking.Booking;
 import kr.tickets.booking.HoldRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the receipt of one booking named by a queue message ({@code {"bookingId": "…"}}). A
+ * Sends the email one queue message names: {@code {"bookingId": "…"}} the receipt of a booking,
+ * {@code {"bookingId": "…", "kind": "CANCELLATION"}} the notice of its cancellation and refund. A
  * failure throws, so the message comes back and, after five tries, rests in the dead-letter
  * queue; the booking itself is never touched.
  */
@@ -15,6 +17,9 @@ import org.slf4j.LoggerFactory;
 @Requires(beans = {HoldRepository.class, ReceiptMailer.class})
 public class ReceiptDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptDispatcher.class);
+
+    /** What a queue message asks for. */
+    public enum Kind { RECEIPT, CANCELLATION }
 
     private final HoldRepository holds;
     private final ReceiptMailer mailer;
@@ -25,9 +30,23 @@ public class ReceiptDispatcher {
     }
 
     public void send(String bookingId) {
-        var booking = holds.findBooking(bookingId)
+        send(bookingId, Kind.RECEIPT);
+    }
+
+    public void send(String bookingId, Kind kind) {
+        Booking booking = holds.findBooking(bookingId)
                 .orElseThrow(() -> new IllegalStateException("no booking " + bookingId));
+        if (kind == Kind.RECEIPT && booking.status() != Booking.Status.CONFIRMED) {
+            // Cancelled before its receipt went out: the cancellation email tells the customer.
+            LOG.info("receipt skipped, booking no longer confirmed bookingId={} status={}", bookingId,
+                    booking.status());
+            return;
+        }
+        if (kind == Kind.CANCELLATION && booking.status() != Booking.Status.CANCELLED) {
+            throw new IllegalStateException("booking " + bookingId + " is " + booking.status() + ", not CANCELLED");
+        }
         String messageId = mailer.send(booking);
-        LOG.info("receipt sent bookingId={} bookingNumber={} messageId={}", bookingId, booking.bookingNumber(), messageId);
+        LOG.info("booking email sent kind={} bookingId={} bookingNumber={} messageId={}", kind, bookingId,
+                booking.bookingNumber(), messageId);
     }
 }

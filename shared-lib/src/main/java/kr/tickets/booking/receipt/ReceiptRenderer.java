@@ -2,6 +2,7 @@ package kr.tickets.booking.receipt;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +109,7 @@ public class ReceiptRenderer {
     }
 
     private static List<Row> rows(ReceiptView view) {
-        return List.of(
+        List<Row> rows = new ArrayList<>(List.of(
                 new Row("예매번호", view.bookingNumber()),
                 new Row("예매 상태", view.statusLabel()),
                 new Row("예매자", view.customerName()),
@@ -124,7 +125,12 @@ public class ReceiptRenderer {
                 new Row("결제 수단", view.paymentMethod()),
                 new Row("결제 일시", view.approvedAt()),
                 new Row("예매 일시", view.bookedAt()),
-                new Row("영수증", view.receiptUrl(), true));
+                new Row("영수증", view.receiptUrl(), true)));
+        if (view.cancelled()) {
+            rows.add(new Row("환불 금액", view.refundedAmount()));
+            rows.add(new Row("환불 일시", view.refundedAt()));
+        }
+        return rows;
     }
 
     private static String text(ReceiptView view) {

@@ -15,19 +15,26 @@ import kr.tickets.catalog.CatalogTime;
 public record ReceiptView(String bookingNumber, boolean cancelled, String statusLabel, String customerName,
                           String performanceTitle, String venueName, String showDateTime, String seatLabel,
                           String gradeName, String seatPrice, String fee, String discount, String total,
-                          String paymentMethod, String approvedAt, String receiptUrl, String bookedAt) {
+                          String paymentMethod, String approvedAt, String receiptUrl, String bookedAt,
+                          String refundedAmount, String refundedAt) {
 
     static final String CONFIRMED_LABEL = "예매 완료";
     static final String CANCELLED_LABEL = "취소됨";
+    static final String REFUND_PENDING_LABEL = "취소 접수 (환불 진행 중)";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     public static ReceiptView of(Booking booking) {
         boolean cancelled = booking.status() == Booking.Status.CANCELLED;
         Booking.PaymentInfo payment = booking.payment();
+        Booking.Cancellation refund = cancelled ? booking.cancellation() : null;
         return new ReceiptView(
                 booking.bookingNumber(),
                 cancelled,
-                cancelled ? CANCELLED_LABEL : CONFIRMED_LABEL,
+                switch (booking.status()) {
+                    case CONFIRMED -> CONFIRMED_LABEL;
+                    case REFUND_PENDING -> REFUND_PENDING_LABEL;
+                    case CANCELLED -> CANCELLED_LABEL;
+                },
                 booking.customerName(),
                 booking.performanceTitle(),
                 booking.venueName(),
@@ -41,7 +48,9 @@ public record ReceiptView(String bookingNumber, boolean cancelled, String status
                 payment == null ? null : payment.methodLabel(),
                 payment == null ? null : dateTime(payment.approvedAt()),
                 payment == null ? null : payment.receiptUrl(),
-                dateTime(booking.bookedAt()));
+                dateTime(booking.bookedAt()),
+                refund == null ? null : won(refund.refundedAmount()),
+                refund == null ? null : dateTime(refund.refundedAt()));
     }
 
     /** {@code 132,000원}. */

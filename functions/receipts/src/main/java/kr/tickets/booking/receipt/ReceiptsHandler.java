@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The receipt queue's consumer (SQS event, ReportBatchItemFailures): sends each booking's email
+ * (a receipt, or a cancellation notice when the message says {@code "kind": "CANCELLATION"})
  * and names the records that failed, so only those come back for another try.
  */
 public class ReceiptsHandler extends JsonStreamFunction {
@@ -32,7 +33,9 @@ public class ReceiptsHandler extends JsonStreamFunction {
         for (JsonNode record : event.path("Records")) {
             String messageId = record.path("messageId").asText();
             try {
-                receipts.send(JSON.readTree(record.path("body").asText()).path("bookingId").asText());
+                JsonNode body = JSON.readTree(record.path("body").asText());
+                receipts.send(body.path("bookingId").asText(),
+                        ReceiptDispatcher.Kind.valueOf(body.path("kind").asText(ReceiptDispatcher.Kind.RECEIPT.name())));
             } catch (Exception e) {
                 LOG.error("receipt not sent messageId={} receiveCount={}", messageId,
                         record.path("attributes").path("ApproximateReceiveCount").asText(), e);

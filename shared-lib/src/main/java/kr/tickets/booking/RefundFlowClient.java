@@ -1,0 +1,11 @@
+package kr.tickets.booking;
+
+/** Starts the refund flow of a booking whose cancel was accepted (statemachines/refund.asl.json). */
+public interface RefundFlowClient {
+
+    /**
+     * Starts the booking's one refund execution; starting it again while it runs, or after it
+     * ended, changes nothing.
+     */
+    void start(String bookingId);
+}
