@@ -94,8 +94,7 @@ public class BookingCancelService {
     }
 
     private void accept(Booking booking, CancelCommand command, String reason, String key, Instant now) {
-        Hold hold = holds.find(booking.holdId())
-                .orElseThrow(() -> new IllegalStateException("no hold for booking " + booking.bookingId()));
+        Hold hold = holds.find(booking.holdId()).orElseThrow();
         Booking.Cancellation cancellation = Booking.Cancellation.requested(now, command.actor().userId(),
                 command.asAdmin(), reason);
         Booking pending = booking.moved(Booking.Status.REFUND_PENDING, now, reason, cancellation);

@@ -87,7 +87,8 @@ public class BookingRefunds {
                 throw retry(booking, payment.status(), null);
             }
         }
-        long amount = payment.totalAmount() - payment.balanceAmount();
+        // Refunded means Toss's balance is 0: the whole amount came back.
+        long amount = payment.totalAmount();
         Instant now = clock.instant();
         holds.saveRefundProgress(booking.withCancellation(booking.cancellation().refunded(now, amount)));
         LOG.info("payment refunded bookingId={} amount={}", bookingId, amount);
@@ -130,13 +131,12 @@ public class BookingRefunds {
                 || booking.cancellation().refundStatus() != Booking.RefundStatus.DONE) {
             return BookingSaga.answer("NOT_REFUNDED", "", "");
         }
-        Hold hold = holds.find(booking.holdId())
-                .orElseThrow(() -> new IllegalStateException("no hold for booking " + bookingId));
+        Hold hold = holds.find(booking.holdId()).orElseThrow();
         Instant now = clock.instant();
         Booking cancelled = booking.moved(Booking.Status.CANCELLED, now, null, booking.cancellation());
-        if (holds.completeRefund(hold, cancelled)) {
-            LOG.info("booking cancelled, seat back on sale bookingId={} seatId={}", bookingId, booking.seatId());
-        }
+        // False only when a retried step completed it first: the same outcome.
+        holds.completeRefund(hold, cancelled);
+        LOG.info("booking cancelled, seat back on sale bookingId={} seatId={}", bookingId, booking.seatId());
         return BookingSaga.answer("CANCELLED", "", "");
     }
 
@@ -157,9 +157,10 @@ public class BookingRefunds {
     }
 
     private RetryableStepException retry(Booking booking, String code, Exception cause) {
-        holds.saveRefundProgress(booking.withCancellation(booking.cancellation().failedAttempt(code)));
-        LOG.warn("refund attempt failed bookingId={} attempt={} code={}", booking.bookingId(),
-                booking.cancellation().attempts() + 1, code);
+        Booking.Cancellation counted = booking.cancellation().failedAttempt(code);
+        holds.saveRefundProgress(booking.withCancellation(counted));
+        LOG.warn("refund attempt failed bookingId={} attempts={} code={}", booking.bookingId(), counted.attempts(),
+                code);
         return new RetryableStepException("Toss refund failed for now: " + code, cause);
     }
 

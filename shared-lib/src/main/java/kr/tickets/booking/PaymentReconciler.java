@@ -106,6 +106,18 @@ public class PaymentReconciler {
         }
         return switch (hold.status()) {
             case CONFIRMED -> {
+                Booking.Status booking = holds.findBooking(holdId).map(Booking::status).orElse(null);
+                if (booking == Booking.Status.REFUND_PENDING) {
+                    // Cancelled by its buyer or an admin: the refund flow owns the money and the seat now.
+                    yield settled(holdId);
+                }
+                if (booking == Booking.Status.CANCELLED) {
+                    if (payment.filter(TossPayment::charged).isPresent()) {
+                        LOG.error("booking cancelled but Toss still holds its payment holdId={}", holdId);
+                        yield Action.REPORTED;
+                    }
+                    yield settled(holdId);
+                }
                 if (!paid) {
                     LOG.error("booked but Toss's payment is not DONE holdId={} status={}", holdId,
                             payment.map(TossPayment::status).orElse("NONE"));

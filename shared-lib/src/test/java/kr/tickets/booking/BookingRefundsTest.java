@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,6 +95,7 @@ class BookingRefundsTest {
         assertEquals(0, holds.heldSeats(SCHEDULE));
         assertEquals(List.of(PAYMENT_KEY), toss.cancelledKeys);
         assertEquals(List.of("refund-" + bookingId + "-0"), toss.cancelIdempotencyKeys);
+        assertEquals(List.of(BookingRefunds.DEFAULT_REASON), toss.cancelReasons);
     }
 
     @Test
@@ -135,6 +137,7 @@ class BookingRefundsTest {
         assertEquals("공연 취소", pending.cancellation().reason());
         refunds.refundPayment(bookingId);
         assertEquals(List.of(PAYMENT_KEY), toss.cancelledKeys);
+        assertEquals(List.of("공연 취소"), toss.cancelReasons, "the admin's reason goes to Toss");
     }
 
     @Test
@@ -157,7 +160,104 @@ class BookingRefundsTest {
         assertEquals(Booking.Status.CANCELLED, again.booking().status());
         assertEquals(List.of(bookingId), started, "no flow is started for a cancelled booking");
         assertEquals("ALREADY_CANCELLED", refunds.refundPayment(bookingId).get("outcome"));
+        assertEquals("CANCELLED", refunds.completeRefund(bookingId).get("outcome"));
         assertEquals(1, toss.cancelledKeys.size());
+        assertEquals(0, holds.heldSeats(SCHEDULE), "counted once");
+    }
+
+    @Test
+    void aRefundAlreadyRecordedIsNotAskedOfTossAgain() {
+        cancels.cancel(buyerCancel(null));
+        refunds.refundPayment(bookingId);
+        int lookups = toss.lookedUp.size();
+
+        assertEquals("REFUNDED", refunds.refundPayment(bookingId).get("outcome"));
+
+        assertEquals(lookups, toss.lookedUp.size());
+        assertEquals(1, toss.cancelledKeys.size());
+    }
+
+    @Test
+    void aStepForABookingThatDoesNotExistFails() {
+        assertThrows(IllegalStateException.class, () -> refunds.refundPayment("no-such-booking"));
+    }
+
+    @Test
+    void aReasonOfExactlyTwoHundredCharactersIsKept() {
+        String reason = "가".repeat(200);
+        Booking pending = cancels.cancel(new BookingCancelService.CancelCommand(BookingFixtures.principal("u-minji"),
+                bookingId, reason, null, false)).booking();
+        assertEquals(reason, pending.cancellation().reason());
+        assertEquals(400, assertThrows(ApiException.class, () -> cancels.cancel(new BookingCancelService.CancelCommand(
+                BookingFixtures.principal("u-minji"), bookingId, reason + "가", null, false))).status());
+    }
+
+    @Test
+    void theAnswerWaitsForARefundThatCompletesWhileItWaits() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        Clock ticking = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                // The flow finishes while the request waits: on the third look at the clock.
+                if (reads.incrementAndGet() == 3) {
+                    refunds.refundPayment(bookingId);
+                    refunds.completeRefund(bookingId);
+                }
+                return clock.instant();
+            }
+        };
+        BookingCancelService waiting = new BookingCancelService(holds, started::add,
+                new PolicyService(policyTable, clock), ticking, Duration.ofMinutes(10));
+
+        assertEquals(Booking.Status.CANCELLED, waiting.cancel(buyerCancel(null)).booking().status());
+    }
+
+    @Test
+    void theAnswerStopsWaitingAtTheDeadlineOrWhenTheRefundFailed() {
+        // The real clock, so the wait's end comes (the fixtures' show is years ahead of it).
+        BookingCancelService waiting = new BookingCancelService(holds, started::add,
+                new PolicyService(policyTable, clock), Clock.systemUTC(), Duration.ofMillis(300));
+        assertEquals(Booking.Status.REFUND_PENDING, waiting.cancel(buyerCancel(null)).booking().status());
+
+        refunds.giveUp(bookingId);
+        BookingCancelService forever = new BookingCancelService(holds, started::add,
+                new PolicyService(policyTable, clock), clock, Duration.ofDays(1));
+        assertEquals(Booking.RefundStatus.FAILED,
+                forever.cancel(buyerCancel(null)).booking().cancellation().refundStatus(), "FAILED ends the wait");
+    }
+
+    @Test
+    void anInterruptedWaitAnswersWhatIsThereAndKeepsTheInterrupt() {
+        BookingCancelService waiting = new BookingCancelService(holds, started::add,
+                new PolicyService(policyTable, clock), clock, Duration.ofDays(1));
+        Thread.currentThread().interrupt();
+        try {
+            assertEquals(Booking.Status.REFUND_PENDING, waiting.cancel(buyerCancel(null)).booking().status());
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void aKeyOfAnotherBookingIsRefusedAlsoWhenThisOneIsAlreadyCancelled() {
+        String second = confirmedBooking(BookingFixtures.OTHER_SEAT);
+        cancels.cancel(new BookingCancelService.CancelCommand(BookingFixtures.principal("u-minji"), second, null,
+                null, false));
+        cancels.cancel(buyerCancel("key-3"));
+
+        assertEquals(422, assertThrows(ApiException.class, () -> cancels.cancel(new BookingCancelService.CancelCommand(
+                BookingFixtures.principal("u-minji"), second, null, "key-3", false))).status());
     }
 
     @Test
@@ -192,7 +292,7 @@ class BookingRefundsTest {
         }
         assertEquals(List.of("refund-" + bookingId + "-0", "refund-" + bookingId + "-1", "refund-" + bookingId + "-2"),
                 toss.cancelIdempotencyKeys, "one key per attempt");
-        refunds.giveUp(bookingId);
+        assertEquals("FAILED", refunds.giveUp(bookingId).get("outcome"));
 
         assertEquals(Booking.RefundStatus.FAILED, booking().cancellation().refundStatus());
         assertEquals(Booking.Status.REFUND_PENDING, booking().status());

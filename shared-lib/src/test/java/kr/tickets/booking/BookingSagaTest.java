@@ -38,6 +38,7 @@ class BookingSagaTest {
         final List<String> lookedUpOrders = new ArrayList<>();
         final List<String> cancelledKeys = new ArrayList<>();
         final List<String> cancelIdempotencyKeys = new ArrayList<>();
+        final List<String> cancelReasons = new ArrayList<>();
         Supplier<TossPayment> onConfirm;
         Supplier<TossPayment> onGet;
         /** Toss's payment of an order; null stands for Toss's NOT_FOUND_PAYMENT. */
@@ -71,6 +72,7 @@ class BookingSagaTest {
         @Override
         public TossPayment cancel(String paymentKey, String reason, String idempotencyKey) {
             cancelIdempotencyKeys.add(idempotencyKey);
+            cancelReasons.add(reason);
             cancelledKeys.add(paymentKey);
             return onCancel.get();
         }

@@ -80,6 +80,61 @@ class PaymentReconcilerTest {
     }
 
     @Test
+    void aBookingCancelledAndRefundedBeforeTheRunIsSettledNotReported() {
+        tossHas("DONE", TOTAL);
+        book();
+        Booking booked = holds.findBooking(holdId).orElseThrow();
+        Booking.Cancellation cancel = Booking.Cancellation.requested(clock.instant(), "u-minji", false, null);
+        holds.startRefund(hold(), booked.moved(Booking.Status.REFUND_PENDING, clock.instant(), null, cancel), null);
+        Booking pending = holds.findBooking(holdId).orElseThrow();
+        holds.saveRefundProgress(pending.withCancellation(cancel.refunded(clock.instant(), TOTAL)));
+        holds.completeRefund(hold(), holds.findBooking(holdId).orElseThrow()
+                .moved(Booking.Status.CANCELLED, clock.instant(), null, cancel.refunded(clock.instant(), TOTAL)));
+        tossHas("CANCELED", TOTAL);
+
+        PaymentReconciler.Report report = runAfterGrace();
+
+        assertEquals(1, report.count(Action.SETTLED));
+        assertEquals(0, report.count(Action.REPORTED));
+        assertTrue(listed().isEmpty());
+    }
+
+    @Test
+    void aCancelledBookingWhoseMoneyTossStillHoldsIsReported() {
+        tossHas("DONE", TOTAL);
+        book();
+        Booking booked = holds.findBooking(holdId).orElseThrow();
+        Booking.Cancellation cancel = Booking.Cancellation.requested(clock.instant(), "u-minji", false, null);
+        holds.startRefund(hold(), booked.moved(Booking.Status.REFUND_PENDING, clock.instant(), null, cancel), null);
+        holds.completeRefund(hold(), holds.findBooking(holdId).orElseThrow()
+                .moved(Booking.Status.CANCELLED, clock.instant(), null, cancel));
+
+        assertEquals(1, runAfterGrace().count(Action.REPORTED));
+        assertTrue(toss.cancelledKeys.isEmpty(), "reported, never refunded from here");
+    }
+
+    @Test
+    void aBookingWhoseRefundIsUnderWayIsLeftToTheRefundFlow() {
+        tossHas("DONE", TOTAL);
+        book();
+        Booking booked = holds.findBooking(holdId).orElseThrow();
+        holds.startRefund(hold(), booked.moved(Booking.Status.REFUND_PENDING, clock.instant(), null,
+                Booking.Cancellation.requested(clock.instant(), "u-minji", false, null)), null);
+
+        PaymentReconciler.Report report = runAfterGrace();
+
+        assertEquals(1, report.count(Action.SETTLED));
+        assertTrue(toss.cancelledKeys.isEmpty());
+    }
+
+    /** The saga's happy end: Toss approved and the booking written. */
+    private void book() {
+        toss.onConfirm = toss.onGet;
+        assertEquals("APPROVED", saga.confirmPayment(holdId, 0).get("outcome"));
+        assertEquals("CONFIRMED", saga.confirmBooking(holdId).get("outcome"));
+    }
+
+    @Test
     void aReceiptQueueThatFailsDoesNotUndoTheBooking() {
         tossHas("DONE", TOTAL);
         PaymentReconciler failing = new PaymentReconciler(holds, sagas, saga, bookingId -> {
