@@ -80,12 +80,7 @@ public class BookingQueryService {
      * status {@code history}, oldest first.
      */
     static Map<String, Object> view(Booking b, Instant cancellableUntil) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("bookingId", b.bookingId());
-        out.put("bookingNumber", b.bookingNumber());
-        out.put("bookedAt", b.bookedAt().toString());
-        out.put("status", b.status().name());
-        out.put("userId", b.userId());
+        Map<String, Object> out = head(b);
         out.put("scheduleId", b.scheduleId());
         out.put("scheduleStartAt", b.scheduleStartAt().toString());
         out.put("grade", b.gradeName());
@@ -111,6 +106,17 @@ public class BookingQueryService {
         out.put("cancellableUntil", cancellableUntil.toString());
         out.put("cancellation", cancellation(b));
         out.put("history", history(b.history()));
+        return out;
+    }
+
+    /** What every view of a booking begins with: id, number, date, status and buyer (the detail, the admin's list). */
+    public static Map<String, Object> head(Booking b) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("bookingId", b.bookingId());
+        out.put("bookingNumber", b.bookingNumber());
+        out.put("bookedAt", b.bookedAt().toString());
+        out.put("status", b.status().name());
+        out.put("userId", b.userId());
         return out;
     }
 

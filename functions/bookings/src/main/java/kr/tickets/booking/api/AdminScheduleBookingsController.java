@@ -13,6 +13,7 @@ import java.util.Map;
 import kr.tickets.auth.Authenticator;
 import kr.tickets.booking.Booking;
 import kr.tickets.booking.BookingListService;
+import kr.tickets.booking.BookingQueryService;
 import kr.tickets.booking.BookingRepository;
 import kr.tickets.users.Role;
 
@@ -40,12 +41,7 @@ public class AdminScheduleBookingsController {
     }
 
     private static Map<String, Object> line(Booking b) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("bookingId", b.bookingId());
-        out.put("bookingNumber", b.bookingNumber());
-        out.put("bookedAt", b.bookedAt().toString());
-        out.put("status", b.status().name());
-        out.put("userId", b.userId());
+        Map<String, Object> out = BookingQueryService.head(b);
         out.put("customerName", b.customerName());
         out.put("seatId", b.seatId());
         out.put("seatLabel", b.seatLabel());
