@@ -37,13 +37,29 @@ public final class AdminApi {
 
     /** Logs in as {@link DemoAccounts#ADMIN_EMAIL} at {@code baseUrl} (e.g. http://127.0.0.1:3000). */
     public static AdminApi login(String baseUrl) {
+        return login(baseUrl, DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD);
+    }
+
+    /** Logs in as any account: the benchmarks also act as a customer. */
+    public static AdminApi login(String baseUrl, String email, String password) {
+        JsonNode tokens = anonymous(baseUrl).send("POST", "/auth/login", Map.of("email", email, "password", password),
+                200);
+        return new AdminApi(client(), baseUrl, "Bearer " + tokens.get("accessToken").asText());
+    }
+
+    /** A client without a token, e.g. to sign up ({@link #create} then answers the new account). */
+    public static AdminApi anonymous(String baseUrl) {
+        return new AdminApi(client(), baseUrl, null);
+    }
+
+    private static HttpClient client() {
         // The local gateway speaks HTTP/1.1 only; asking for h2c would add an upgrade header to every request.
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        AdminApi anonymous = new AdminApi(http, baseUrl, null);
-        JsonNode tokens = anonymous.send("POST", "/auth/login",
-                Map.of("email", DemoAccounts.ADMIN_EMAIL, "password", DemoAccounts.ADMIN_PASSWORD), 200);
-        return new AdminApi(http, baseUrl, "Bearer " + tokens.get("accessToken").asText());
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** {@code Authorization}'s value for this client's account, for {@link #get}; null when anonymous. */
+    public String bearer() {
+        return bearer;
     }
 
     /** POSTs {@code body} as the admin and returns the created resource; any answer but 201 throws. */

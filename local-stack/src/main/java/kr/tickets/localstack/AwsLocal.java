@@ -1,10 +1,12 @@
 package kr.tickets.localstack;
 
 import java.net.URI;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,6 +34,12 @@ public final class AwsLocal {
 
     public static DynamoDbClient dynamo(String endpoint) {
         return local(DynamoDbClient.builder(), endpoint);
+    }
+
+    /** A DynamoDB client whose requests also pass through {@code interceptors} (a benchmark counting them). */
+    public static DynamoDbClient dynamo(String endpoint, ExecutionInterceptor... interceptors) {
+        return local(DynamoDbClient.builder().overrideConfiguration(c -> c.executionInterceptors(List.of(interceptors))),
+                endpoint);
     }
 
     public static SecretsManagerClient secrets(String endpoint) {

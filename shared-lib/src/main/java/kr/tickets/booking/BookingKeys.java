@@ -3,9 +3,12 @@ package kr.tickets.booking;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -33,6 +36,13 @@ public final class BookingKeys {
      */
     static final char TITLE_END = '\u0001';
     private static final int TITLE_KEY_MAX = 200;
+    /** The booking id and its date at the end of every list key: {@code <ms, 15 digits>#<id>}. */
+    private static final String DATED_ID = "\\d{15}#[A-Za-z0-9._:-]{1,64}";
+    private static final Pattern DATE_SK = Pattern.compile(DATED_ID);
+    private static final Pattern TITLE_SK = Pattern.compile(Pattern.quote(TITLE_PREFIX) + "[^\u0001]*\u0001"
+            + DATED_ID);
+    private static final Pattern SCHEDULE_SK = Pattern.compile("(" + Arrays.stream(Booking.Status.values())
+            .map(Enum::name).collect(Collectors.joining("|")) + ")#" + DATED_ID);
 
     private BookingKeys() {
     }
@@ -78,6 +88,27 @@ public final class BookingKeys {
     /** When a title entry leaves the list (and DynamoDB's TTL may delete it): epoch seconds. */
     public static long titleEntryExpiry(Instant bookedAt) {
         return bookedAt.plus(LIST_WINDOW).getEpochSecond();
+    }
+
+    /** Whether {@code sk} is a GSI1SK of a booking: a position in a user's list by date. */
+    public static boolean isDateSk(String sk) {
+        return sk != null && DATE_SK.matcher(sk).matches();
+    }
+
+    /** Whether {@code sk} is a title entry's sort key: a position in a user's list by title. */
+    public static boolean isTitleSk(String sk) {
+        return sk != null && TITLE_SK.matcher(sk).matches();
+    }
+
+    /** Whether {@code sk} is a GSI2SK of a booking, of {@code status} when one is given. */
+    public static boolean isScheduleSk(String sk, Booking.Status status) {
+        return sk != null && SCHEDULE_SK.matcher(sk).matches()
+                && (status == null || sk.startsWith(scheduleStatusPrefix(status)));
+    }
+
+    /** The booking id at the end of a list key (GSI1SK, GSI2SK, a title entry's sort key). */
+    public static String bookingIdOf(String listSk) {
+        return listSk.substring(listSk.lastIndexOf('#') + 1);
     }
 
     public static Map<String, AttributeValue> bookingNumberClaim(String bookingNumber) {

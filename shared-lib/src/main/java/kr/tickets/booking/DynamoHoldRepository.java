@@ -404,6 +404,7 @@ public class DynamoHoldRepository implements HoldRepository {
 
     @Override
     public void confirm(Hold hold, Booking booking) {
+        BookingWrite items = bookingWrite(booking);
         List<TransactWriteItem> writes = List.of(
                 TransactWriteItem.builder().update(Update.builder().tableName(catalogTable)
                         .key(key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId()))
@@ -420,14 +421,14 @@ public class DynamoHoldRepository implements HoldRepository {
                         .expressionAttributeNames(Map.of("#status", "status"))
                         .expressionAttributeValues(Map.of(":confirmed", s("CONFIRMED"), ":paying", s("PAYING"),
                                 ":one", n(1))).build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(bookingTable).item(bookingItem(booking))
+                TransactWriteItem.builder().put(Put.builder().tableName(bookingTable).item(items.booking())
                         .conditionExpression("attribute_not_exists(pk)").build()).build(),
                 TransactWriteItem.builder().update(userSeatsUpdate(hold, "SET seats.#h = :zero")).build(),
                 // The user's list by title reads these entries, never the bookings themselves.
                 TransactWriteItem.builder().put(Put.builder().tableName(bookingTable)
-                        .item(BookingItems.titleEntry(booking)).build()).build(),
+                        .item(items.titleEntry()).build()).build(),
                 TransactWriteItem.builder().put(Put.builder().tableName(bookingTable)
-                        .item(bookingNumberClaim(booking)).conditionExpression("attribute_not_exists(pk)")
+                        .item(items.numberClaim()).conditionExpression("attribute_not_exists(pk)")
                         .build()).build());
         write(writes, List.of(Conflict.SEAT, Conflict.SEAT, Conflict.HOLD_STATE, Conflict.HOLD_STATE,
                 Conflict.USER_SEATS, Conflict.HOLD_STATE, Conflict.BOOKING_NUMBER));
@@ -664,21 +665,31 @@ public class DynamoHoldRepository implements HoldRepository {
                 Instant.parse(str(item, "approvedAt")), str(item, "receiptUrl"));
     }
 
-    /** The booking item with its keys and both index entries (BookingKeys). */
-    static Map<String, AttributeValue> bookingItem(Booking booking) {
+    /**
+     * The items one booking writes (what {@link #confirm} puts): the booking with its keys and
+     * both index entries, its title entry (the user's list by title) and its number claim.
+     */
+    public record BookingWrite(Map<String, AttributeValue> booking, Map<String, AttributeValue> titleEntry,
+                               Map<String, AttributeValue> numberClaim) {
+        public List<Map<String, AttributeValue>> items() {
+            return List.of(booking, titleEntry, numberClaim);
+        }
+    }
+
+    /**
+     * {@link BookingWrite} of {@code booking}, keyed by {@link BookingKeys}. Public so that tests
+     * and benchmarks seed bookings with the real key design, never with keys of their own.
+     */
+    public static BookingWrite bookingWrite(Booking booking) {
         Map<String, AttributeValue> item = BookingItems.item(booking);
         item.putAll(BookingKeys.booking(booking.bookingId()));
         item.put("GSI1PK", s(BookingKeys.userPk(booking.userId())));
         item.put("GSI1SK", s(BookingKeys.dateSk(booking.bookedAt(), booking.bookingId())));
         item.put("GSI2PK", s(BookingKeys.schedulePk(booking.scheduleId())));
         item.put("GSI2SK", s(BookingKeys.scheduleSk(booking.status(), booking.bookedAt(), booking.bookingId())));
-        return item;
-    }
-
-    private static Map<String, AttributeValue> bookingNumberClaim(Booking booking) {
-        Map<String, AttributeValue> item = BookingKeys.bookingNumberClaim(booking.bookingNumber());
-        item.put("bookingId", s(booking.bookingId()));
-        return item;
+        Map<String, AttributeValue> claim = BookingKeys.bookingNumberClaim(booking.bookingNumber());
+        claim.put("bookingId", s(booking.bookingId()));
+        return new BookingWrite(item, BookingItems.titleEntry(booking), claim);
     }
 
     // --- plumbing -----------------------------------------------------------------------------

@@ -83,7 +83,7 @@ public final class CatalogBenchmark {
         System.out.printf("Benchmark took %.1f min.%n", (System.nanoTime() - started) / 60e9);
     }
 
-    private static String machine() {
+    static String machine() {
         Runtime runtime = Runtime.getRuntime();
         return String.format("Machine: %d cores, %s %s, Java %s (%s), max heap %d MiB%n"
                         + "Latencies below are local-emulator numbers: the local API gateway and Lambda host in "
@@ -186,7 +186,7 @@ public final class CatalogBenchmark {
     }
 
     /** The demo titles first, then the same shows on tour ("뮤지컬 레미제라블 — 부산"), then their encores. */
-    private static String title(int i) {
+    static String title(int i) {
         String base = DemoCatalog.SHOWS.get(i % DemoCatalog.SHOWS.size()).title();
         int round = i / DemoCatalog.SHOWS.size();
         if (round == 0) {

@@ -15,7 +15,7 @@ import kr.tickets.auth.Principal;
 import kr.tickets.booking.BookingQueryService;
 import kr.tickets.users.Role;
 
-/** {@code /bookings/{bookingId}} and its screen receipt. */
+/** {@code /bookings/{bookingId}} and its screen receipt: the owner's, or any for an admin. */
 @Controller("/bookings")
 @Consumes(MediaType.ALL)
 public class BookingsController {
