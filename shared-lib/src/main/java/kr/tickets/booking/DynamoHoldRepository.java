@@ -525,7 +525,7 @@ public class DynamoHoldRepository implements HoldRepository {
 
     /** A put of the whole booking item, only while the stored booking is in {@code expected}. */
     private Put bookingPut(Booking booking, Booking.Status expected) {
-        return Put.builder().tableName(bookingTable).item(bookingItem(booking))
+        return Put.builder().tableName(bookingTable).item(bookingWrite(booking).booking())
                 .conditionExpression("#status = :expected")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":expected", s(expected.name()))).build();
