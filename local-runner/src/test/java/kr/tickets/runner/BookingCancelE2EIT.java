@@ -47,6 +47,21 @@ class BookingCancelE2EIT {
         assertEquals(remainingBefore + 1, remaining(purchase.scheduleId()));
         assertEquals("CANCELLED", purchase.bookingStatus());
         MoneyInvariants.check(http, purchase);
+        JsonNode detail = http.get("/bookings/" + purchase.holdId(), "Authorization", purchase.buyer().bearer()).json();
+        assertEquals(List.of("CONFIRMED", "REFUND_PENDING", "CANCELLED"),
+                detail.get("history").findValuesAsText("status"), detail::toString);
+        assertEquals(purchase.total(), detail.at("/cancellation/refund/amount").asLong(), detail::toString);
+        for (String sort : List.of("bookedAt", "title")) {
+            JsonNode mine = http.get("/me/bookings?sort=" + sort, "Authorization", purchase.buyer().bearer()).json();
+            assertEquals("CANCELLED", eventually(FLOW, () -> http.get("/me/bookings?sort=" + sort, "Authorization",
+                    purchase.buyer().bearer()).json().at("/items/0/status").asText(), "CANCELLED"::equals),
+                    sort + " list: " + mine);
+        }
+        JsonNode cancelledList = eventually(FLOW, () -> http.get("/admin/schedules/" + purchase.scheduleId()
+                + "/bookings?status=CANCELLED", "Authorization", admin).json(), l -> l.path("items").size() == 1);
+        assertEquals(purchase.holdId(), cancelledList.at("/items/0/bookingId").asText());
+        assertEquals(0, http.get("/admin/schedules/" + purchase.scheduleId() + "/bookings?status=CONFIRMED",
+                "Authorization", admin).json().path("items").size());
 
         JsonNode email = eventually(FLOW, () -> BookingE2EIT.sentEmail(purchase.buyer().email()),
                 e -> e != null && e.path("subject").asText().contains("예매 취소"));
