@@ -45,16 +45,19 @@ public class BookingCancelController {
     public HttpResponse<Map<String, Object>> cancel(HttpRequest<?> request, @PathVariable String bookingId,
                                                     @Header("Authorization") @Nullable String authorization,
                                                     @Header("Idempotency-Key") @Nullable String idempotencyKey) {
-        Principal who = authenticator.require(authorization, Role.USER);
-        return answer(cancels.cancel(new CancelCommand(who, bookingId, reason(request), idempotencyKey, false)));
+        return cancel(request, bookingId, authenticator.require(authorization, Role.USER), idempotencyKey, false);
     }
 
     @Post("/admin/bookings/{bookingId}/cancel")
     public HttpResponse<Map<String, Object>> adminCancel(HttpRequest<?> request, @PathVariable String bookingId,
                                                          @Header("Authorization") @Nullable String authorization,
                                                          @Header("Idempotency-Key") @Nullable String idempotencyKey) {
-        Principal admin = authenticator.require(authorization, Role.ADMIN);
-        return answer(cancels.cancel(new CancelCommand(admin, bookingId, reason(request), idempotencyKey, true)));
+        return cancel(request, bookingId, authenticator.require(authorization, Role.ADMIN), idempotencyKey, true);
+    }
+
+    private HttpResponse<Map<String, Object>> cancel(HttpRequest<?> request, String bookingId, Principal who,
+                                                     String idempotencyKey, boolean asAdmin) {
+        return answer(cancels.cancel(new CancelCommand(who, bookingId, reason(request), idempotencyKey, asAdmin)));
     }
 
     private static String reason(HttpRequest<?> request) {
