@@ -40,9 +40,22 @@ public class BookingListService {
         this.cursors = cursors;
     }
 
-    /** {@code sort=bookedAt|title} (default bookedAt), {@code order=asc|desc} (default desc), {@code size} 1–50 (20). */
-    public BookingRepository.Page<BookingRepository.BookingLine> mine(String userId, Map<String, String> query) {
-        Map<String, String> params = given(query);
+    /**
+     * A page of the caller's bookings, as the client asked for it (each value null or blank when not
+     * given): {@code sort} bookedAt|title (default bookedAt), {@code order} asc|desc (default desc),
+     * {@code size} 1–50 (20), {@code cursor} from the previous page.
+     */
+    public record MyBookingsRequest(String userId, String sort, String order, String size, String cursor) {
+    }
+
+    /** A page of a schedule's bookings: {@code status} one of {@link Booking.Status} (default all), {@code size}, {@code cursor}. */
+    public record ScheduleBookingsRequest(String scheduleId, String status, String size, String cursor) {
+    }
+
+    public BookingRepository.Page<BookingRepository.BookingLine> mine(MyBookingsRequest request) {
+        String userId = request.userId();
+        Map<String, String> params = given("sort", request.sort(), "order", request.order(), "size", request.size(),
+                "cursor", request.cursor());
         List<FieldError> errors = new ArrayList<>();
         BookingRepository.Sort sort = switch (params.getOrDefault("sort", "bookedAt")) {
             case "bookedAt" -> BookingRepository.Sort.BOOKED_AT;
@@ -70,9 +83,11 @@ public class BookingListService {
         }
     }
 
-    /** {@code status} one of {@link Booking.Status} (default all), {@code size} 1–50 (20). The caller checked the role. */
-    public BookingRepository.Page<Booking> ofSchedule(String scheduleId, Map<String, String> query) {
-        Map<String, String> params = given(query);
+    /** The caller checked the role. */
+    public BookingRepository.Page<Booking> ofSchedule(ScheduleBookingsRequest request) {
+        String scheduleId = request.scheduleId();
+        Map<String, String> params = given("status", request.status(), "size", request.size(), "cursor",
+                request.cursor());
         List<FieldError> errors = new ArrayList<>();
         Booking.Status status = null;
         if (params.containsKey("status")) {
@@ -96,13 +111,14 @@ public class BookingListService {
         }
     }
 
-    private static Map<String, String> given(Map<String, String> query) {
+    /** The parameters given, from name-value pairs: empty ones count as not given, as forms send them. */
+    private static Map<String, String> given(String... pairs) {
         Map<String, String> params = new HashMap<>();
-        query.forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
-                params.put(name, value);
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null && !pairs[i + 1].isBlank()) {
+                params.put(pairs[i], pairs[i + 1]);
             }
-        });
+        }
         return params;
     }
 

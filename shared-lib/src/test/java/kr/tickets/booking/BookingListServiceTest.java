@@ -52,7 +52,7 @@ class BookingListServiceTest {
         for (int i = 0; i < params.length; i += 2) {
             query.put(params[i], params[i + 1]);
         }
-        return lists.mine(ME, query);
+        return mine(ME, query);
     }
 
     @Test
@@ -148,7 +148,7 @@ class BookingListServiceTest {
         assertCursorRefused(() -> list("cursor", byTitle));
         assertCursorRefused(() -> list("sort", "title", "cursor", byDate));
         assertCursorRefused(() -> list("order", "asc", "cursor", byDate));
-        assertCursorRefused(() -> lists.mine(OTHER, Map.of("cursor", byDate)));
+        assertCursorRefused(() -> mine(OTHER, Map.of("cursor", byDate)));
         assertCursorRefused(() -> list("cursor", byDate.substring(1)));
         assertCursorRefused(() -> list("cursor", "not-a-cursor"));
         // Signed with our key but not a position of this list: refused by the store's check.
@@ -169,23 +169,33 @@ class BookingListServiceTest {
         repository.add(booking("elsewhere", ME, "A", NOW, Booking.Status.CONFIRMED, "sched-2"));
         assertEquals(List.of("x-1", "c-1", "c-2", "r-1"), scheduleIds(Map.of()));
         assertEquals(List.of("c-1", "c-2"), scheduleIds(Map.of("status", "CONFIRMED")));
-        BookingRepository.Page<Booking> first = lists.ofSchedule("sched-1", Map.of("size", "3"));
+        BookingRepository.Page<Booking> first = ofSchedule("sched-1", Map.of("size", "3"));
         assertEquals(List.of("x-1", "c-1", "c-2"), first.items().stream().map(Booking::bookingId).toList());
-        assertEquals(List.of("r-1"), lists.ofSchedule("sched-1", Map.of("size", "3", "cursor", first.nextCursor()))
+        assertEquals(List.of("r-1"), ofSchedule("sched-1", Map.of("size", "3", "cursor", first.nextCursor()))
                 .items().stream().map(Booking::bookingId).toList());
-        assertCursorRefused(() -> lists.ofSchedule("sched-1", Map.of("status", "CANCELLED", "cursor",
+        assertCursorRefused(() -> ofSchedule("sched-1", Map.of("status", "CANCELLED", "cursor",
                 first.nextCursor())));
-        assertCursorRefused(() -> lists.ofSchedule("sched-2", Map.of("cursor", first.nextCursor())));
+        assertCursorRefused(() -> ofSchedule("sched-2", Map.of("cursor", first.nextCursor())));
     }
 
     private List<String> scheduleIds(Map<String, String> query) {
-        return lists.ofSchedule("sched-1", query).items().stream().map(Booking::bookingId).toList();
+        return ofSchedule("sched-1", query).items().stream().map(Booking::bookingId).toList();
     }
 
     @ParameterizedTest
     @CsvSource({"status, confirmed", "status, REFUNDED", "size, 0"})
     void refusesAnUnknownStatusOrSizeOnTheScheduleList(String field, String value) {
-        ApiException e = assertValidationFailed(() -> lists.ofSchedule("sched-1", Map.of(field, value)));
+        ApiException e = assertValidationFailed(() -> ofSchedule("sched-1", Map.of(field, value)));
         assertEquals(List.of(field), e.fieldErrors().stream().map(FieldError::field).toList());
+    }
+
+    private BookingRepository.Page<BookingRepository.BookingLine> mine(String userId, Map<String, String> query) {
+        return lists.mine(new BookingListService.MyBookingsRequest(userId, query.get("sort"), query.get("order"),
+                query.get("size"), query.get("cursor")));
+    }
+
+    private BookingRepository.Page<Booking> ofSchedule(String scheduleId, Map<String, String> query) {
+        return lists.ofSchedule(new BookingListService.ScheduleBookingsRequest(scheduleId, query.get("status"),
+                query.get("size"), query.get("cursor")));
     }
 }

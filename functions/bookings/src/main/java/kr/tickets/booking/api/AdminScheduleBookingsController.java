@@ -33,7 +33,9 @@ public class AdminScheduleBookingsController {
     public Map<String, Object> list(@PathVariable String scheduleId, HttpRequest<?> request,
                                     @Header("Authorization") @Nullable String authorization) {
         authenticator.require(authorization, Role.ADMIN);
-        BookingRepository.Page<Booking> page = lists.ofSchedule(scheduleId, MyBookingsController.lastValues(request));
+        Map<String, String> query = MyBookingsController.lastValues(request);
+        BookingRepository.Page<Booking> page = lists.ofSchedule(new BookingListService.ScheduleBookingsRequest(
+                scheduleId, query.get("status"), query.get("size"), query.get("cursor")));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", page.items().stream().map(AdminScheduleBookingsController::line).toList());
         out.put("nextCursor", page.nextCursor());

@@ -30,7 +30,9 @@ public class MyBookingsController {
     @Get
     public Map<String, Object> list(HttpRequest<?> request, @Header("Authorization") @Nullable String authorization) {
         String userId = authenticator.require(authorization, Role.USER).userId();
-        BookingRepository.Page<BookingRepository.BookingLine> page = lists.mine(userId, lastValues(request));
+        Map<String, String> query = lastValues(request);
+        BookingRepository.Page<BookingRepository.BookingLine> page = lists.mine(new BookingListService.MyBookingsRequest(
+                userId, query.get("sort"), query.get("order"), query.get("size"), query.get("cursor")));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", page.items().stream().map(MyBookingsController::line).toList());
         out.put("nextCursor", page.nextCursor());
