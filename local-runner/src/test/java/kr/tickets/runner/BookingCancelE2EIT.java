@@ -34,6 +34,11 @@ class BookingCancelE2EIT {
     void aCancelRefundsTheWholePaymentAndTheSeatIsSoldAgainToSomeoneElse() {
         Purchase purchase = bought("A-1-1");
         int remainingBefore = remaining(purchase.scheduleId());
+        JsonNode booked = http.get("/bookings/" + purchase.holdId(), "Authorization", purchase.buyer().bearer()).json();
+        String calendar = "/performances/" + booked.at("/performance/performanceId").asText() + "/calendar?month="
+                + booked.get("scheduleStartAt").asText().substring(0, 7);
+        int calendarBefore = eventually(FLOW, () -> calendarRemaining(calendar, purchase.scheduleId()),
+                n -> n == remainingBefore);
 
         Http.Response cancelled = cancel(purchase, "Idempotency-Key", UUID.randomUUID().toString());
 
@@ -45,6 +50,7 @@ class BookingCancelE2EIT {
         assertEquals("CANCELED", MoneyInvariants.tossStatus(purchase.orderId()));
         assertEquals("AVAILABLE", seatStatus(http, purchase.scheduleId(), purchase.seatId()));
         assertEquals(remainingBefore + 1, remaining(purchase.scheduleId()));
+        eventually(FLOW, () -> calendarRemaining(calendar, purchase.scheduleId()), n -> n == calendarBefore + 1);
         assertEquals("CANCELLED", purchase.bookingStatus());
         MoneyInvariants.check(http, purchase);
         JsonNode detail = http.get("/bookings/" + purchase.holdId(), "Authorization", purchase.buyer().bearer()).json();
@@ -241,6 +247,18 @@ class BookingCancelE2EIT {
             remaining += grade.get("remaining").asInt();
         }
         return remaining;
+    }
+
+    /** The calendar's remaining seats of one schedule (-1 when the calendar does not list it). */
+    private static int calendarRemaining(String calendarPath, String scheduleId) {
+        for (JsonNode day : http.get(calendarPath).json().path("days")) {
+            for (JsonNode schedule : day.path("schedules")) {
+                if (scheduleId.equals(schedule.path("scheduleId").asText())) {
+                    return schedule.path("remainingSeats").asInt();
+                }
+            }
+        }
+        return -1;
     }
 
     /** How many cancels Toss's record of the order shows. */
