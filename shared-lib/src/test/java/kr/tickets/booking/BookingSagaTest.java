@@ -259,6 +259,23 @@ class BookingSagaTest {
     }
 
     @Test
+    void whenEveryNumberItMayDrawIsTakenTheBookingFailsAndIsRefunded() {
+        approve();
+        for (int attempt = 0; attempt <= 4; attempt++) {
+            String taken = HoldRules.bookingNumber(holdId, clock.instant(), attempt);
+            holds.putBooking(new Booking("other-" + attempt, taken, "user-9", "남", "n@example.com", "other-" + attempt,
+                    SCHEDULE, "perf-1", "레미제라블", null, "블루스퀘어", clock.instant(), "x", "x", "VIP",
+                    new PriceBreakdown(1, 0, 0), null, Booking.Status.CONFIRMED, clock.instant()));
+        }
+
+        Map<String, Object> answer = saga.confirmBooking(holdId);
+
+        assertEquals("CONFLICT", outcome(answer));
+        assertEquals("BOOKING_FAILED", answer.get("code"));
+        assertTrue(holds.findBooking(holdId).isEmpty());
+    }
+
+    @Test
     void confirmBookingBooksTheSeatAndWritesTheBooking() {
         approve();
 
