@@ -124,6 +124,32 @@ class BookingCancelE2EIT {
     }
 
     @Test
+    void aCancelWhoseRefundFlowDidNotStartIsRefundedWhenReconciliationRuns() {
+        Purchase purchase = bought("A-1-1");
+        PaymentFaultMatrixE2EIT.fault("AWSStepFunctions.StartExecution", "before", 10, null);
+        Http.Response accepted;
+        try {
+            accepted = cancel(purchase);
+        } finally {
+            PaymentFaultMatrixE2EIT.clearFaults();
+        }
+
+        assertEquals(202, accepted.status(), accepted::toString);
+        assertEquals("REFUND_PENDING", accepted.json().get("status").asText());
+        assertEquals("PENDING", seatStatus(http, purchase.scheduleId(), purchase.seatId()), "held back");
+        assertEquals("DONE", MoneyInvariants.tossStatus(purchase.orderId()), "nothing refunded yet");
+        MoneyInvariants.check(http, purchase);
+
+        JsonNode run = PaymentFaultMatrixE2EIT.reconcile();
+
+        assertTrue(run.get("refund_started").asInt() >= 1, run::toString);
+        eventually(FLOW, purchase::bookingStatus, "CANCELLED"::equals);
+        assertEquals("CANCELED", MoneyInvariants.tossStatus(purchase.orderId()));
+        assertEquals("AVAILABLE", seatStatus(http, purchase.scheduleId(), purchase.seatId()));
+        MoneyInvariants.check(http, purchase);
+    }
+
+    @Test
     void twoCancelsAtOnceRefundOnce() throws Exception {
         Purchase purchase = bought("A-2-1");
         CountDownLatch go = new CountDownLatch(1);

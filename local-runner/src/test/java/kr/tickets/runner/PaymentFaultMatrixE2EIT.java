@@ -52,7 +52,7 @@ class PaymentFaultMatrixE2EIT {
         clearFaults();
     }
 
-    private static void clearFaults() {
+    static void clearFaults() {
         send("DELETE", LocalService.shared().stack().endpoint() + "/_local/faults", "");
     }
 
@@ -424,7 +424,7 @@ class PaymentFaultMatrixE2EIT {
         return eventually(within, () -> Bookings.executionStatus(p.holdId()), s -> !s.equals("RUNNING") && !s.equals("NONE"));
     }
 
-    private static void fault(String target, String when, int times, String holdId) {
+    static void fault(String target, String when, int times, String holdId) {
         StringBuilder body = new StringBuilder("{\"target\":\"" + target + "\",\"when\":\"" + when + "\",\"times\":" + times);
         if (holdId != null) {
             body.append(",\"holdId\":\"").append(holdId).append('"');
@@ -434,7 +434,7 @@ class PaymentFaultMatrixE2EIT {
     }
 
     /** Runs reconciliation now, through Lambda's Invoke API as the schedule would, without the grace. */
-    private static JsonNode reconcile() {
+    static JsonNode reconcile() {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                     LocalService.shared().stack().endpoint() + "/2015-03-31/functions/ReconciliationFunction/invocations"))

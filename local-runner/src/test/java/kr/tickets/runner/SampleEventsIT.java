@@ -130,7 +130,8 @@ class SampleEventsIT {
     void reconciliationAcceptsItsScheduledEventAndCountsWhatItDid() throws Exception {
         byte[] sample = Files.readAllBytes(ProjectPaths.root().resolve("events/ReconciliationFunction-EveryFiveMinutes.json"));
         JsonNode answer = JSON.readTree(LocalService.shared().function("ReconciliationFunction").invokeBytes(sample));
-        for (String action : List.of("settled", "skipped", "booked", "refunded", "released", "reported", "failed")) {
+        for (String action : List.of("settled", "skipped", "booked", "refunded", "released", "reported",
+                "refund_started", "failed")) {
             assertTrue(answer.path(action).isInt(), () -> action + " missing in " + answer);
         }
     }

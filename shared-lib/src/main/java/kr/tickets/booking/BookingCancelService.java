@@ -88,7 +88,13 @@ public class BookingCancelService {
         if (holds.findBooking(booking.bookingId()).map(Booking::status).orElse(null)
                 == Booking.Status.REFUND_PENDING) {
             // Also after a first request whose start was lost: the flow's name makes this a no-op otherwise.
-            refunds.start(booking.bookingId());
+            try {
+                refunds.start(booking.bookingId());
+            } catch (RuntimeException e) {
+                // The cancel is accepted and stays so: a repeated cancel or reconciliation starts the flow.
+                LOG.error("refund flow not started bookingId={}", booking.bookingId(), e);
+                return new CancelResult(holds.findBooking(booking.bookingId()).orElseThrow(), until);
+            }
         }
         return new CancelResult(awaitOutcome(booking.bookingId()), until);
     }

@@ -459,6 +459,17 @@ public class DynamoHoldRepository implements HoldRepository {
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(bookingTable)
                 .item(BookingItems.titleEntry(pending)).build()).build());
         meaning.add(Conflict.HOLD_STATE);
+        // Back into reconciliation's index: a refund flow whose start was lost is started from there.
+        Instant accepted = pending.cancellation().requestedAt();
+        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
+                .key(key("HOLD#" + hold.holdId(), "META"))
+                .updateExpression("SET GSI1PK = :rpk, GSI1SK = :rsk")
+                .conditionExpression("#status = :confirmed")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":rpk", s(reconcilePk(hold.holdId(), accepted)),
+                        ":rsk", s(reconcileSk(hold.holdId(), accepted)), ":confirmed", s("CONFIRMED")))
+                .build()).build());
+        meaning.add(Conflict.HOLD_STATE);
         if (idempotencyKey != null) {
             Map<String, AttributeValue> idem = key("USER#" + pending.cancellation().requestedBy(),
                     cancelKeySk(idempotencyKey));

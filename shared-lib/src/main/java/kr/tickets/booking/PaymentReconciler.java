@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * overlapping the saga) changes nothing twice; a payment of a CONFIRMED booking is never cancelled.
  */
 @Singleton
-@Requires(beans = {HoldRepository.class, BookingSagaClient.class, BookingSaga.class, ReceiptQueue.class})
+@Requires(beans = {HoldRepository.class, BookingSagaClient.class, BookingSaga.class, ReceiptQueue.class,
+        RefundFlowClient.class})
 public class PaymentReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentReconciler.class);
 
@@ -46,6 +47,8 @@ public class PaymentReconciler {
         RELEASED,
         /** A disagreement no rule may settle (booked but not paid, another amount): for an operator. */
         REPORTED,
+        /** A cancelled booking whose refund flow was not running: started, so the refund goes on. */
+        REFUND_STARTED,
         /** Toss or DynamoDB failed this time; the next run tries again. */
         FAILED
     }
@@ -61,14 +64,16 @@ public class PaymentReconciler {
     private final BookingSagaClient sagas;
     private final BookingSaga saga;
     private final ReceiptQueue receipts;
+    private final RefundFlowClient refunds;
     private final Clock clock;
 
     public PaymentReconciler(HoldRepository holds, BookingSagaClient sagas, BookingSaga saga, ReceiptQueue receipts,
-                             Clock clock) {
+                             RefundFlowClient refunds, Clock clock) {
         this.holds = holds;
         this.sagas = sagas;
         this.saga = saga;
         this.receipts = receipts;
+        this.refunds = refunds;
         this.clock = clock;
     }
 
@@ -106,10 +111,10 @@ public class PaymentReconciler {
         }
         return switch (hold.status()) {
             case CONFIRMED -> {
-                Booking.Status booking = holds.findBooking(holdId).map(Booking::status).orElse(null);
+                Booking cancelled = holds.findBooking(holdId).orElse(null);
+                Booking.Status booking = cancelled == null ? null : cancelled.status();
                 if (booking == Booking.Status.REFUND_PENDING) {
-                    // Cancelled by its buyer or an admin: the refund flow owns the money and the seat now.
-                    yield settled(holdId);
+                    yield refunding(cancelled);
                 }
                 if (booking == Booking.Status.CANCELLED) {
                     if (payment.filter(TossPayment::charged).isPresent()) {
@@ -128,6 +133,26 @@ public class PaymentReconciler {
             case PAYING -> paid ? book(hold, payment.get()) : releaseUnpaid(hold);
             default -> paid ? refund(hold) : settled(holdId);
         };
+    }
+
+    /**
+     * A cancel was accepted: the refund flow owns the money and the seat. Left alone while it runs;
+     * started if it is not running and the refund is still to be done (its start was lost);
+     * reported when it ended without recording the refund (FAILED, or refunded but not completed).
+     * The hold stays in the index until the booking is CANCELLED.
+     */
+    private Action refunding(Booking booking) {
+        if (refunds.running(booking.bookingId())) {
+            return Action.SKIPPED;
+        }
+        if (booking.cancellation().refundStatus() != Booking.RefundStatus.PENDING) {
+            LOG.error("refund flow ended without cancelling the booking bookingId={} refundStatus={} lastError={}",
+                    booking.bookingId(), booking.cancellation().refundStatus(), booking.cancellation().lastError());
+            return Action.REPORTED;
+        }
+        refunds.start(booking.bookingId());
+        LOG.warn("reconciliation started the refund flow of a cancelled booking bookingId={}", booking.bookingId());
+        return Action.REFUND_STARTED;
     }
 
     /** Approved at Toss, and the saga ended without a booking: book it if the seat is still this hold's. */

@@ -8,4 +8,7 @@ public interface RefundFlowClient {
      * ended, changes nothing.
      */
     void start(String bookingId);
+
+    /** True while the booking's refund execution runs. */
+    boolean running(String bookingId);
 }

@@ -5,6 +5,8 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
  * {@link RefundFlowClient} on Step Functions. One execution per booking, named
@@ -34,6 +36,16 @@ public class SfnRefundFlowClient implements RefundFlowClient {
                     .input("{\"bookingId\":\"" + bookingId + "\"}"));
         } catch (ExecutionAlreadyExistsException alreadyStarted) {
             // This booking's flow runs or ran: its outcome is on the booking.
+        }
+    }
+
+    @Override
+    public boolean running(String bookingId) {
+        String execution = stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + executionName(bookingId);
+        try {
+            return sfn.describeExecution(r -> r.executionArn(execution)).status() == ExecutionStatus.RUNNING;
+        } catch (ExecutionDoesNotExistException never) {
+            return false;
         }
     }
 }

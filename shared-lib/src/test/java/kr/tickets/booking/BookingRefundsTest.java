@@ -44,8 +44,9 @@ class BookingRefundsTest {
     private final BookingSaga saga = new BookingSaga(holds, toss, BookingFixtures.catalog(), clock);
     private final BookingRefunds refunds = new BookingRefunds(holds, toss, clock, "5,10");
     private final InMemoryPolicyRepository policyTable = new InMemoryPolicyRepository();
-    private final List<String> started = new ArrayList<>();
-    private final BookingCancelService cancels = new BookingCancelService(holds, started::add,
+    private final FakeRefundFlowClient flows = new FakeRefundFlowClient();
+    private final List<String> started = flows.started;
+    private final BookingCancelService cancels = new BookingCancelService(holds, flows,
             new PolicyService(policyTable, clock), clock, Duration.ZERO);
 
     private String bookingId;
@@ -173,6 +174,21 @@ class BookingRefundsTest {
     }
 
     @Test
+    void aCancelWhoseFlowDidNotStartStaysAcceptedForReconciliation() {
+        flows.startFailure = new IllegalStateException("Step Functions unavailable");
+
+        BookingCancelService.CancelResult accepted = cancels.cancel(buyerCancel(null));
+
+        assertEquals(Booking.Status.REFUND_PENDING, accepted.booking().status());
+        assertEquals("PENDING", holds.seatClaim(SCHEDULE, SEAT).orElseThrow().status());
+        assertEquals(List.of(bookingId), holds.paymentsToReconcile(NOW, clock.instant()).stream()
+                .map(Hold::holdId).toList(), "back in reconciliation's index");
+        flows.startFailure = null;
+        cancels.cancel(buyerCancel(null));
+        assertEquals(List.of(bookingId), started, "a repeated cancel starts it");
+    }
+
+    @Test
     void aRefundAlreadyRecordedIsNotAskedOfTossAgain() {
         cancels.cancel(buyerCancel(null));
         refunds.refundPayment(bookingId);
@@ -223,7 +239,7 @@ class BookingRefundsTest {
                 return clock.instant();
             }
         };
-        BookingCancelService waiting = new BookingCancelService(holds, started::add,
+        BookingCancelService waiting = new BookingCancelService(holds, flows,
                 new PolicyService(policyTable, clock), ticking, Duration.ofMinutes(10));
 
         assertEquals(Booking.Status.CANCELLED, waiting.cancel(buyerCancel(null)).booking().status());
@@ -232,12 +248,12 @@ class BookingRefundsTest {
     @Test
     void theAnswerStopsWaitingAtTheDeadlineOrWhenTheRefundFailed() {
         // The real clock, so the wait's end comes (the fixtures' show is years ahead of it).
-        BookingCancelService waiting = new BookingCancelService(holds, started::add,
+        BookingCancelService waiting = new BookingCancelService(holds, flows,
                 new PolicyService(policyTable, clock), Clock.systemUTC(), Duration.ofMillis(300));
         assertEquals(Booking.Status.REFUND_PENDING, waiting.cancel(buyerCancel(null)).booking().status());
 
         refunds.giveUp(bookingId);
-        BookingCancelService forever = new BookingCancelService(holds, started::add,
+        BookingCancelService forever = new BookingCancelService(holds, flows,
                 new PolicyService(policyTable, clock), clock, Duration.ofDays(1));
         assertEquals(Booking.RefundStatus.FAILED,
                 forever.cancel(buyerCancel(null)).booking().cancellation().refundStatus(), "FAILED ends the wait");
@@ -245,7 +261,7 @@ class BookingRefundsTest {
 
     @Test
     void anInterruptedWaitAnswersWhatIsThereAndKeepsTheInterrupt() {
-        BookingCancelService waiting = new BookingCancelService(holds, started::add,
+        BookingCancelService waiting = new BookingCancelService(holds, flows,
                 new PolicyService(policyTable, clock), clock, Duration.ofDays(1));
         Thread.currentThread().interrupt();
         try {

@@ -334,6 +334,10 @@ public final class InMemoryHoldRepository implements HoldRepository {
         if (idemKey != null) {
             cancelKeys.put(idemKey, pending.bookingId());
         }
+        // As the adapter's GSI1 entry, keyed by the cancel's time.
+        HoldItem item = holds.get(hold.holdId());
+        item.paymentStartedAt = pending.cancellation().requestedAt();
+        item.toReconcile = true;
     }
 
     @Override

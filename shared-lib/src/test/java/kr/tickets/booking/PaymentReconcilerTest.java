@@ -31,7 +31,9 @@ class PaymentReconcilerTest {
     private final FakeBookingSagaClient sagas = new FakeBookingSagaClient();
     private final BookingSaga saga = new BookingSaga(holds, toss, BookingFixtures.catalog(), clock);
     private final List<String> receipts = new ArrayList<>();
-    private final PaymentReconciler reconciler = new PaymentReconciler(holds, sagas, saga, receipts::add, clock);
+    private final FakeRefundFlowClient refundFlows = new FakeRefundFlowClient();
+    private final PaymentReconciler reconciler = new PaymentReconciler(holds, sagas, saga, receipts::add, refundFlows,
+            clock);
 
     private String holdId;
     private String orderId;
@@ -114,17 +116,36 @@ class PaymentReconcilerTest {
     }
 
     @Test
-    void aBookingWhoseRefundIsUnderWayIsLeftToTheRefundFlow() {
+    void aBookingWhoseRefundFlowRunsIsLeftToItAndOneThatDoesNotRunIsStarted() {
         tossHas("DONE", TOTAL);
         book();
+        runAfterGrace();
         Booking booked = holds.findBooking(holdId).orElseThrow();
         holds.startRefund(hold(), booked.moved(Booking.Status.REFUND_PENDING, clock.instant(), null,
                 Booking.Cancellation.requested(clock.instant(), "u-minji", false, null)), null);
+        refundFlows.running.add(holdId);
 
-        PaymentReconciler.Report report = runAfterGrace();
+        assertEquals(1, runAfterGrace().count(Action.SKIPPED), "the cancel put the hold back in the index");
+        assertEquals(List.of(), refundFlows.started);
 
-        assertEquals(1, report.count(Action.SETTLED));
-        assertTrue(toss.cancelledKeys.isEmpty());
+        refundFlows.running.clear();
+        assertEquals(1, runAfterGrace().count(Action.REFUND_STARTED));
+        assertEquals(List.of(holdId), refundFlows.started);
+        assertTrue(toss.cancelledKeys.isEmpty(), "the refund is the flow's, never reconciliation's");
+        assertEquals(1, listed().size(), "kept until the booking is CANCELLED");
+    }
+
+    @Test
+    void aRefundFlowThatEndedWithoutCancellingIsReported() {
+        tossHas("DONE", TOTAL);
+        book();
+        Booking booked = holds.findBooking(holdId).orElseThrow();
+        Booking.Cancellation cancel = Booking.Cancellation.requested(clock.instant(), "u-minji", false, null);
+        holds.startRefund(hold(), booked.moved(Booking.Status.REFUND_PENDING, clock.instant(), null, cancel), null);
+        holds.saveRefundProgress(holds.findBooking(holdId).orElseThrow().withCancellation(cancel.gaveUp()));
+
+        assertEquals(1, runAfterGrace().count(Action.REPORTED));
+        assertEquals(List.of(), refundFlows.started);
     }
 
     /** The saga's happy end: Toss approved and the booking written. */
@@ -139,7 +160,7 @@ class PaymentReconcilerTest {
         tossHas("DONE", TOTAL);
         PaymentReconciler failing = new PaymentReconciler(holds, sagas, saga, bookingId -> {
             throw new IllegalStateException("SQS down");
-        }, clock);
+        }, refundFlows, clock);
         clock.advance(GRACE.plusSeconds(1));
 
         assertEquals(1, failing.run(LOOKBACK, GRACE).count(Action.BOOKED));
