@@ -75,7 +75,8 @@ public class BookingCancelService {
         Map<PolicyKey, JsonNode> policy = policies.current();
         int hours = policy.get(PolicyKey.CANCELLATION_HOURS).asInt();
         Instant until = CancellationRules.cancellableUntil(booking.scheduleStartAt(), hours);
-        if (booking.status() == Booking.Status.CONFIRMED) {
+        Booking.Status status = booking.status();
+        if (status == Booking.Status.CONFIRMED) {
             if (policy.get(PolicyKey.MAINTENANCE).asBoolean()) {
                 throw new ApiException(503, "MAINTENANCE", "Bookings are paused for maintenance.");
             }
@@ -83,10 +84,9 @@ public class BookingCancelService {
             if (!command.asAdmin()) {
                 CancellationRules.requireOpen(booking.scheduleStartAt(), hours, now);
             }
-            accept(booking, command, reason, key, now);
+            status = accept(booking, command, reason, key, now);
         }
-        if (holds.findBooking(booking.bookingId()).map(Booking::status).orElse(null)
-                == Booking.Status.REFUND_PENDING) {
+        if (status == Booking.Status.REFUND_PENDING) {
             // Also after a first request whose start was lost: the flow's name makes this a no-op otherwise.
             try {
                 refunds.start(booking.bookingId());
@@ -99,7 +99,8 @@ public class BookingCancelService {
         return new CancelResult(awaitOutcome(booking.bookingId()), until);
     }
 
-    private void accept(Booking booking, CancelCommand command, String reason, String key, Instant now) {
+    /** Accepts the cancel of a CONFIRMED booking; the booking's status after it (another cancel may have won). */
+    private Booking.Status accept(Booking booking, CancelCommand command, String reason, String key, Instant now) {
         Hold hold = holds.find(booking.holdId()).orElseThrow();
         Booking.Cancellation cancellation = Booking.Cancellation.requested(now, command.actor().userId(),
                 command.asAdmin(), reason);
@@ -107,11 +108,15 @@ public class BookingCancelService {
         try {
             holds.startRefund(hold, pending, key);
             LOG.info("booking cancel accepted bookingId={} byAdmin={}", booking.bookingId(), command.asAdmin());
+            return Booking.Status.REFUND_PENDING;
         } catch (HoldRepository.HoldConflict conflict) {
             switch (conflict.conflict()) {
                 case IDEMPOTENCY_KEY -> throw keyReused();
                 // Another cancel of this booking won the race: its outcome is the answer.
-                case HOLD_STATE -> LOG.info("booking cancel already accepted bookingId={}", booking.bookingId());
+                case HOLD_STATE -> {
+                    LOG.info("booking cancel already accepted bookingId={}", booking.bookingId());
+                    return holds.findBooking(booking.bookingId()).orElseThrow().status();
+                }
                 default -> {
                     LOG.error("booking's seat is not its own; cancel refused bookingId={} conflict={}",
                             booking.bookingId(), conflict.conflict());

@@ -536,7 +536,7 @@ public class DynamoHoldRepository implements HoldRepository {
 
     /** A put of the whole booking item, only while the stored booking is in {@code expected}. */
     private Put bookingPut(Booking booking, Booking.Status expected) {
-        return Put.builder().tableName(bookingTable).item(bookingWrite(booking).booking())
+        return Put.builder().tableName(bookingTable).item(bookingItem(booking))
                 .conditionExpression("#status = :expected")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":expected", s(expected.name()))).build();
@@ -559,7 +559,7 @@ public class DynamoHoldRepository implements HoldRepository {
                     var result = dynamo.query(r -> r.tableName(bookingTable).indexName("GSI1")
                             .keyConditionExpression("GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to")
                             .expressionAttributeValues(Map.of(":pk", s(pk),
-                                    ":from", s(sortableMillis(from)), ":to", s(sortableMillis(to) + "~")))
+                                    ":from", s(BookingKeys.sortableMillis(from)), ":to", s(BookingKeys.sortableMillis(to) + "~")))
                             .exclusiveStartKey(page));
                     result.items().forEach(item -> out.add(hold(item)));
                     start = result.hasLastEvaluatedKey() && !result.lastEvaluatedKey().isEmpty()
@@ -592,12 +592,7 @@ public class DynamoHoldRepository implements HoldRepository {
     }
 
     static String reconcileSk(String holdId, Instant startedAt) {
-        return sortableMillis(startedAt) + "#" + holdId;
-    }
-
-    /** Fixed-width epoch milliseconds sort as numbers; Instant.toString() varies in length. */
-    private static String sortableMillis(Instant instant) {
-        return String.format("%015d", instant.toEpochMilli());
+        return BookingKeys.sortableMillis(startedAt) + "#" + holdId;
     }
 
     /** The schedule's counters move with every seat change, and its version (the seat map's ETag) too. */
@@ -692,15 +687,20 @@ public class DynamoHoldRepository implements HoldRepository {
      * and benchmarks seed bookings with the real key design, never with keys of their own.
      */
     public static BookingWrite bookingWrite(Booking booking) {
+        Map<String, AttributeValue> claim = BookingKeys.bookingNumberClaim(booking.bookingNumber());
+        claim.put("bookingId", s(booking.bookingId()));
+        return new BookingWrite(bookingItem(booking), BookingItems.titleEntry(booking), claim);
+    }
+
+    /** The booking item with its keys and both index entries. */
+    private static Map<String, AttributeValue> bookingItem(Booking booking) {
         Map<String, AttributeValue> item = BookingItems.item(booking);
         item.putAll(BookingKeys.booking(booking.bookingId()));
         item.put("GSI1PK", s(BookingKeys.userPk(booking.userId())));
         item.put("GSI1SK", s(BookingKeys.dateSk(booking.bookedAt(), booking.bookingId())));
         item.put("GSI2PK", s(BookingKeys.schedulePk(booking.scheduleId())));
         item.put("GSI2SK", s(BookingKeys.scheduleSk(booking.status(), booking.bookedAt(), booking.bookingId())));
-        Map<String, AttributeValue> claim = BookingKeys.bookingNumberClaim(booking.bookingNumber());
-        claim.put("bookingId", s(booking.bookingId()));
-        return new BookingWrite(item, BookingItems.titleEntry(booking), claim);
+        return item;
     }
 
     // --- plumbing -----------------------------------------------------------------------------
@@ -745,10 +745,7 @@ public class DynamoHoldRepository implements HoldRepository {
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {
-        Map<String, AttributeValue> key = new HashMap<>();
-        key.put("pk", s(pk));
-        key.put("sk", s(sk));
-        return key;
+        return BookingKeys.key(pk, sk);
     }
 
     static AttributeValue s(String value) {

@@ -7,8 +7,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
-import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
-import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
@@ -57,12 +55,7 @@ public class SfnBookingSagaClient implements BookingSagaClient {
 
     @Override
     public boolean running(String holdId) {
-        String execution = stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + executionName(holdId);
-        try {
-            return sfn.describeExecution(r -> r.executionArn(execution)).status() == ExecutionStatus.RUNNING;
-        } catch (ExecutionDoesNotExistException never) {
-            return false;
-        }
+        return StepFunctionsExecutions.running(sfn, stateMachineArn, executionName(holdId));
     }
 
     @Override

@@ -5,8 +5,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
-import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
-import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
  * {@link RefundFlowClient} on Step Functions. One execution per booking, named
@@ -41,11 +39,6 @@ public class SfnRefundFlowClient implements RefundFlowClient {
 
     @Override
     public boolean running(String bookingId) {
-        String execution = stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + executionName(bookingId);
-        try {
-            return sfn.describeExecution(r -> r.executionArn(execution)).status() == ExecutionStatus.RUNNING;
-        } catch (ExecutionDoesNotExistException never) {
-            return false;
-        }
+        return StepFunctionsExecutions.running(sfn, stateMachineArn, executionName(bookingId));
     }
 }
