@@ -122,6 +122,18 @@ class BookingRefundsTest {
     }
 
     @Test
+    void maintenanceRefusesANewCancelAndChangesNothing() {
+        policyTable.save(PolicyKey.MAINTENANCE, JsonNodeFactory.instance.booleanNode(true), "admin", NOW);
+
+        ApiException paused = assertThrows(ApiException.class, () -> cancels.cancel(buyerCancel(null)));
+
+        assertEquals(503, paused.status());
+        assertEquals("MAINTENANCE", paused.code());
+        assertEquals(Booking.Status.CONFIRMED, booking().status());
+        assertEquals(List.of(), started);
+    }
+
+    @Test
     void thePolicysHoursMoveTheDeadline() {
         policyTable.save(PolicyKey.CANCELLATION_HOURS, JsonNodeFactory.instance.numberNode(48), "admin", NOW);
         clock.set(DEADLINE.minus(Duration.ofHours(24)).plus(Duration.ofMinutes(1)));
