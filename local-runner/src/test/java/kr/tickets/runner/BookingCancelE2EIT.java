@@ -220,6 +220,7 @@ class BookingCancelE2EIT {
         http.post("/bookings/" + mine.holdId() + "/cancel", Map.of(), "Authorization", mine.buyer().bearer(),
                 "Idempotency-Key", "not a key!").assertProblem(400, "VALIDATION_FAILED");
         assertEquals("CONFIRMED", mine.bookingStatus());
+        MoneyInvariants.check(http, mine);
 
         String key = UUID.randomUUID().toString();
         assertEquals(200, cancel(mine, "Idempotency-Key", key).status());
@@ -232,6 +233,9 @@ class BookingCancelE2EIT {
                 sameBuyer.bearer(), "Idempotency-Key", key).assertProblem(422, "IDEMPOTENCY_KEY_REUSED");
         assertEquals("CONFIRMED", http.get("/bookings/" + hold.get("holdId").asText(), "Authorization",
                 sameBuyer.bearer()).json().get("status").asText());
+        MoneyInvariants.check(http, second.scheduleId(), "A-2-4", hold.get("holdId").asText(),
+                hold.get("orderId").asText());
+        MoneyInvariants.check(http, mine);
     }
 
     // --- helpers ------------------------------------------------------------------------------
