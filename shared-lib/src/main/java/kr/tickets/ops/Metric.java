@@ -31,7 +31,7 @@ public enum Metric {
     /** Reconciliation found a disagreement it must not repair by itself: an operator looks. */
     RECONCILIATION_REPORTED("ReconciliationReported", Unit.COUNT),
     RECEIPT_SEND_FAILED("ReceiptSendFailed", Unit.COUNT),
-    /** A 429 from the application's rate limit; published with the dimension {@code Route}. */
+    /** A 429 from the application's rate limit, with the dimension {@code Route}: {@code Hold}, {@code Checkout} or {@code Confirm} (EMF dimension values may not contain spaces). */
     RATE_LIMITED("RateLimited", Unit.COUNT),
     /** Server clock minus NTP time, signed. */
     CLOCK_OFFSET("ClockOffset", Unit.MILLISECONDS),
