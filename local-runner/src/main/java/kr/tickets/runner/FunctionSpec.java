@@ -39,7 +39,7 @@ public record FunctionSpec(String id, String handlerClass, Path codeUri, int tim
         private static final Pattern RATE =
                 Pattern.compile("rate\\(\\s*(\\d+)\\s+(minute|minutes|hour|hours|day|days)\\s*\\)");
 
-        /** The period of a {@code rate(...)} expression; empty for a cron expression, which the runner does not play. */
+        /** The period of a {@code rate(...)} expression; empty for a cron expression (the runner does not play those). */
         public Optional<Duration> rate() {
             Matcher m = RATE.matcher(expression.trim().toLowerCase(Locale.ROOT));
             if (!m.matches()) {

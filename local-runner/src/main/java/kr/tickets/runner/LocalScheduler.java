@@ -6,9 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,21 +40,26 @@ public final class LocalScheduler implements AutoCloseable {
         if (timer != null) {
             return;
         }
-        List<Runnable> rules = new ArrayList<>();
-        List<Duration> periods = new ArrayList<>();
-        functions.values().forEach(host -> host.spec().schedules().stream().filter(FunctionSpec.ScheduleEventSource::enabled)
-                .forEach(rule -> rule.rate().ifPresentOrElse(period -> {
-                    rules.add(() -> fireLogged(host, rule));
-                    periods.add(period);
-                }, () -> LOG.log(System.Logger.Level.INFO, host.spec().id() + " " + rule.name() + ": "
-                        + rule.expression() + " is not played locally (only rate expressions are)"))));
-        timer = Executors.newScheduledThreadPool(Math.max(1, rules.size()), runnable -> {
+        timer = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "schedule");
             thread.setDaemon(true);
             return thread;
         });
-        for (int i = 0; i < rules.size(); i++) {
-            timer.scheduleAtFixedRate(rules.get(i), 0, periods.get(i).toMillis(), TimeUnit.MILLISECONDS);
+        for (FunctionHost host : functions.values()) {
+            for (FunctionSpec.ScheduleEventSource rule : host.spec().schedules()) {
+                if (!rule.enabled()) {
+                    continue;
+                }
+                Optional<Duration> period = rule.rate();
+                if (period.isEmpty()) {
+                    LOG.log(System.Logger.Level.INFO, host.spec().id() + " " + rule.name() + ": "
+                            + rule.expression() + " is not played locally (only rate expressions are)");
+                    continue;
+                }
+                // A fixed-rate task never overlaps itself: one run at a time, as reserved concurrency 1 gives.
+                timer.scheduleAtFixedRate(() -> fireLogged(host, rule), 0, period.get().toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
         }
     }
 

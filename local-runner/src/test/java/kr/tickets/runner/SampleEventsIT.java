@@ -138,7 +138,8 @@ class SampleEventsIT {
 
     @Test
     void clockCheckAcceptsItsScheduledEventAndMeasuresAgainstTheLocalResponder() throws Exception {
-        byte[] sample = Files.readAllBytes(ProjectPaths.root().resolve("events/ClockCheckFunction-EveryFiveMinutes.json"));
+        byte[] sample = Files.readAllBytes(ProjectPaths.root()
+                .resolve("events/ClockCheckFunction-EveryFiveMinutes.json"));
         JsonNode answer = JSON.readTree(LocalService.shared().function("ClockCheckFunction").invokeBytes(sample));
         assertEquals("MEASURED", answer.path("status").asText(), answer::toString);
         assertEquals(LocalService.shared().ntpResponder().server(), answer.path("server").asText());

@@ -51,7 +51,8 @@ public class HealthController {
         }
         ClockCheckResult result = last.get();
         if (result instanceof ClockCheckResult.Measured m) {
-            return new ClockReport(ClockStatus.MEASURED, m.offsetMs(), m.delayMs(), m.server(), m.at().toString(), null);
+            return new ClockReport(ClockStatus.MEASURED, m.offsetMs(), m.delayMs(), m.server(), m.at().toString(),
+                    null);
         }
         ClockCheckResult.Unreachable u = (ClockCheckResult.Unreachable) result;
         return new ClockReport(ClockStatus.UNREACHABLE, null, null, null, u.at().toString(), u.tried());
