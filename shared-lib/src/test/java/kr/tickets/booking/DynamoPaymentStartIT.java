@@ -16,6 +16,7 @@ import java.util.UUID;
 import kr.tickets.common.Ids;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.localstack.LocalStack;
+import kr.tickets.ops.RecordingMetrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,7 +37,7 @@ class DynamoPaymentStartIT {
         LocalStack stack = LocalStack.shared();
         DynamoDbClient dynamo = AwsLocal.dynamo(stack.endpoint());
         String catalogTable = stack.resources().physicalId("CatalogTable");
-        holds = new DynamoHoldRepository(dynamo, stack.resources().physicalId("BookingTable"), catalogTable);
+        holds = new DynamoHoldRepository(dynamo, new RecordingMetrics(), stack.resources().physicalId("BookingTable"), catalogTable);
         dynamo.putItem(r -> r.tableName(catalogTable).item(Map.of("pk", AttributeValue.fromS("SCHED#" + SCHEDULE),
                 "sk", AttributeValue.fromS("META"), "heldSeats", AttributeValue.fromN("0"),
                 "bookedSeats", AttributeValue.fromN("0"), "version", AttributeValue.fromN("0"),

@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import kr.tickets.booking.Booking;
 import kr.tickets.booking.HoldRepository;
+import kr.tickets.ops.Metric;
+import kr.tickets.ops.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +25,12 @@ public class ReceiptDispatcher {
 
     private final HoldRepository holds;
     private final ReceiptMailer mailer;
+    private final Metrics metrics;
 
-    public ReceiptDispatcher(HoldRepository holds, ReceiptMailer mailer) {
+    public ReceiptDispatcher(HoldRepository holds, ReceiptMailer mailer, Metrics metrics) {
         this.holds = holds;
         this.mailer = mailer;
+        this.metrics = metrics;
     }
 
     public void send(String bookingId) {
@@ -45,7 +49,14 @@ public class ReceiptDispatcher {
         if (kind == Kind.CANCELLATION && booking.status() != Booking.Status.CANCELLED) {
             throw new IllegalStateException("booking " + bookingId + " is " + booking.status() + ", not CANCELLED");
         }
-        String messageId = mailer.send(booking);
+        String messageId;
+        try {
+            messageId = mailer.send(booking);
+        } catch (RuntimeException e) {
+            metrics.count(Metric.RECEIPT_SEND_FAILED);
+            LOG.warn("booking email not sent, the message comes back kind={} bookingId={}", kind, bookingId, e);
+            throw e;
+        }
         LOG.info("booking email sent kind={} bookingId={} bookingNumber={} messageId={}", kind, bookingId,
                 booking.bookingNumber(), messageId);
     }

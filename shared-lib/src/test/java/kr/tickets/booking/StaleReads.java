@@ -1,0 +1,25 @@
+package kr.tickets.booking;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+
+/** A repository one of whose reads is out of date, as a read racing another request's write is. */
+final class StaleReads {
+    private StaleReads() {
+    }
+
+    /** {@code repository}, except that {@code method} always answers {@code answer}. */
+    static HoldRepository of(HoldRepository repository, String method, Object answer) {
+        return (HoldRepository) Proxy.newProxyInstance(HoldRepository.class.getClassLoader(),
+                new Class<?>[]{HoldRepository.class}, (proxy, called, args) -> {
+                    if (called.getName().equals(method)) {
+                        return answer;
+                    }
+                    try {
+                        return called.invoke(repository, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
