@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import kr.tickets.ops.LogKeys;
 import kr.tickets.ops.Metric;
 import kr.tickets.ops.Metrics;
 import kr.tickets.payment.TossPayment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Compares every hold whose payment started recently with Toss's record of its order and
@@ -87,11 +89,14 @@ public class PaymentReconciler {
         Map<Action, Integer> actions = new EnumMap<>(Action.class);
         for (Hold listed : holds.paymentsToReconcile(now.minus(lookback), now.minus(grace))) {
             Action action;
+            MDC.put(LogKeys.HOLD_ID, listed.holdId());
             try {
                 action = settle(listed.holdId());
             } catch (RuntimeException e) {
                 LOG.error("reconciliation failed holdId={}", listed.holdId(), e);
                 action = Action.FAILED;
+            } finally {
+                MDC.remove(LogKeys.HOLD_ID);
             }
             actions.merge(action, 1, Integer::sum);
             count(action);

@@ -15,12 +15,14 @@ import kr.tickets.common.ApiException;
 import kr.tickets.common.FieldError;
 import kr.tickets.common.IdRules;
 import kr.tickets.common.JsonRequest;
+import kr.tickets.ops.LogKeys;
 import kr.tickets.ops.Metric;
 import kr.tickets.ops.Metrics;
 import kr.tickets.policy.PolicyKey;
 import kr.tickets.policy.PolicyService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Toss's redirects (requirements §4.2). A confirm checks the amount and the hold, hands the
@@ -73,6 +75,7 @@ public class PaymentService {
         }
         body.throwIfInvalid();
         Hold hold = owned(who, holdId);
+        MDC.put(LogKeys.HOLD_ID, holdId);
         if (!hold.orderId().equals(orderId)) {
             throw ApiException.validation(List.of(new FieldError("orderId", "is not this hold's order")));
         }
@@ -144,6 +147,7 @@ public class PaymentService {
         String message = body.optionalString("message", 500);
         body.throwIfInvalid();
         Hold hold = owned(who, holdId);
+        MDC.put(LogKeys.HOLD_ID, holdId);
         if (hold.status() == HoldStatus.PENDING) {
             holds.recordPaymentFailure(holdId, code, message == null ? code : message);
             LOG.warn("payment failed in the Toss window holdId={} code={}", holdId, code);

@@ -4,10 +4,12 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import kr.tickets.booking.Booking;
 import kr.tickets.booking.HoldRepository;
+import kr.tickets.ops.LogKeys;
 import kr.tickets.ops.Metric;
 import kr.tickets.ops.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Sends the email one queue message names: {@code {"bookingId": "…"}} the receipt of a booking,
@@ -38,6 +40,7 @@ public class ReceiptDispatcher {
     }
 
     public void send(String bookingId, Kind kind) {
+        MDC.put(LogKeys.BOOKING_ID, bookingId);
         Booking booking = holds.findBooking(bookingId)
                 .orElseThrow(() -> new IllegalStateException("no booking " + bookingId));
         if (kind == Kind.RECEIPT && booking.status() != Booking.Status.CONFIRMED) {
