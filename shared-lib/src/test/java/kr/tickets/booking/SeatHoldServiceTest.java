@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -519,11 +520,14 @@ class SeatHoldServiceTest {
         setPolicy(PolicyKey.MAX_SEATS_PER_USER, JsonNodeFactory.instance.numberNode(2));
         service.hold(principal("u-jiwoo"), SCHEDULE, jsonBody("{\"seatId\": \"" + SEAT + "\"}"), null);
         // Every count of the user's seats is outdated by the time the hold is written.
-        SeatHoldService racing = serviceOver(StaleReads.of(holds, "userSeats", new HoldRepository.UserSeats(Map.of(), 0)));
+        Map<String, Integer> calls = new HashMap<>();
+        SeatHoldService racing = serviceOver(StaleReads.of(holds, "userSeats", new HoldRepository.UserSeats(Map.of(), 0),
+                calls));
 
         assertFails(() -> racing.hold(principal("u-jiwoo"), SCHEDULE, jsonBody("{\"seatId\": \"" + OTHER_SEAT + "\"}"),
                 null), 409, "HOLD_LIMIT_REACHED");
 
+        assertEquals(3, calls.get("place"), "written three times before giving up");
         assertEquals(List.of(Metric.HOLD_SUCCEEDED, Metric.HOLD_LIMIT_REFUSED), metrics.metrics());
     }
 
