@@ -9,7 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PowertoolsMetricsTest {
@@ -64,5 +66,25 @@ class PowertoolsMetricsTest {
         assertEquals("ticketing", lines.get(0).get("Service").asText());
         assertTrue(lines.get(0).at("/_aws/CloudWatchMetrics/0/Dimensions").toString().contains("\"Route\""),
                 lines.get(0).toString());
+    }
+
+    @Test
+    void publishingOutsideLambdaStartsNoThreadThatKeepsTheJvmAlive() throws Exception {
+        PowertoolsMetrics metrics = new PowertoolsMetrics("Ticketing", "ticketing");
+        Set<Long> before = nonDaemonThreads();
+
+        List<JsonNode> lines = printed(() -> metrics.count(Metric.HOLD_EXPIRED));
+
+        assertEquals(1, lines.size(), "printed, not sent to an agent socket");
+        Set<Long> started = nonDaemonThreads();
+        started.removeAll(before);
+        assertEquals(Set.of(), started);
+    }
+
+    private static Set<Long> nonDaemonThreads() {
+        Set<Long> ids = new HashSet<>();
+        Thread.getAllStackTraces().keySet().stream().filter(t -> !t.isDaemon() && t.isAlive())
+                .forEach(t -> ids.add(t.getId()));
+        return ids;
     }
 }
