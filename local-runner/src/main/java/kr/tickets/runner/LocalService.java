@@ -60,6 +60,8 @@ public final class LocalService implements AutoCloseable {
 
     /** Every listener on the given port (0: a free one); the NTP responder always on a free one. */
     public static LocalService start(int apiPort, int motoPort, int lambdaPort, int tossPort) {
+        // Before any function loads: each function's logging keeps the standard output it finds.
+        OutputTap.install();
         TossSandbox toss = TossSandbox.start(tossPort, Clock.systemUTC());
         NtpResponder ntp;
         LambdaEndpoint lambda;
@@ -144,6 +146,11 @@ public final class LocalService implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + gateway.port();
+    }
+
+    /** What the functions print: the EMF metrics file of this run and captures of the log lines. */
+    public OutputTap output() {
+        return OutputTap.install();
     }
 
     public LocalStack stack() {

@@ -3,7 +3,9 @@ package kr.tickets.auth;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import kr.tickets.common.ApiException;
+import kr.tickets.ops.LogKeys;
 import kr.tickets.users.Role;
+import org.slf4j.MDC;
 
 /**
  * The check every authenticated route makes: a valid access token signed with our key, not
@@ -31,6 +33,8 @@ public class Authenticator {
                 .orElseThrow(() -> ApiException.unauthenticated("The access token is invalid or expired."));
         Role current = sessions.currentRole(principal.tokenId(), principal.familyId(), principal.userId())
                 .orElseThrow(() -> ApiException.unauthenticated("The access token was revoked."));
+        // Every later log line of this request names its caller.
+        MDC.put(LogKeys.USER_ID, principal.userId());
         // The token's role claim may be up to 30 minutes old; a promotion or demotion counts at once.
         return principal.withRole(current);
     }

@@ -4,14 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import kr.tickets.ops.Metric;
+import kr.tickets.ops.Metrics;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** DynamoDB calls whose retry rules every adapter needs the same way. */
 public final class DynamoItems {
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoItems.class);
     private static final int ATTEMPTS = 4;
 
     private DynamoItems() {
@@ -43,9 +48,10 @@ public final class DynamoItems {
 
     /**
      * Runs a transaction again while DynamoDB cancels it only because another transaction was
-     * touching the same items (TransactionConflict); a failed condition is the caller's to handle.
+     * touching the same items (TransactionConflict, each one counted: a rising count is contention
+     * on hot items); a failed condition is the caller's to handle.
      */
-    public static <T> T transact(Supplier<T> transaction) {
+    public static <T> T transact(Supplier<T> transaction, Metrics metrics) {
         for (int attempt = 0; ; attempt++) {
             try {
                 return transaction.get();
@@ -53,6 +59,10 @@ public final class DynamoItems {
                 boolean conflictOnly = e.hasCancellationReasons() && e.cancellationReasons().stream()
                         .anyMatch(r -> "TransactionConflict".equals(r.code()))
                         && e.cancellationReasons().stream().noneMatch(r -> "ConditionalCheckFailed".equals(r.code()));
+                if (conflictOnly) {
+                    metrics.count(Metric.TRANSACTION_CONFLICT);
+                    LOG.warn("DynamoDB transaction conflict attempt={}", attempt + 1);
+                }
                 if (!conflictOnly || attempt + 1 >= ATTEMPTS) {
                     throw e;
                 }

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import kr.tickets.auth.Principal;
 import kr.tickets.common.ApiException;
+import kr.tickets.ops.Metric;
+import kr.tickets.ops.Metrics;
 import kr.tickets.policy.PolicyKey;
 import kr.tickets.policy.PolicyService;
 import kr.tickets.users.Role;
@@ -36,14 +38,16 @@ public class BookingCancelService {
     private final RefundFlowClient refunds;
     private final PolicyService policies;
     private final Clock clock;
+    private final Metrics metrics;
     private final Duration wait;
 
     public BookingCancelService(HoldRepository holds, RefundFlowClient refunds, PolicyService policies, Clock clock,
-                                @Value("${booking.cancel.wait:8s}") Duration wait) {
+                                Metrics metrics, @Value("${booking.cancel.wait:8s}") Duration wait) {
         this.holds = holds;
         this.refunds = refunds;
         this.policies = policies;
         this.clock = clock;
+        this.metrics = metrics;
         this.wait = wait;
     }
 
@@ -85,6 +89,8 @@ public class BookingCancelService {
                 CancellationRules.requireOpen(booking.scheduleStartAt(), hours, now);
             }
             status = accept(booking, command, reason, key, now);
+        } else {
+            duplicate(booking);
         }
         if (status == Booking.Status.REFUND_PENDING) {
             // Also after a first request whose start was lost: the flow's name makes this a no-op otherwise.
@@ -107,6 +113,7 @@ public class BookingCancelService {
         Booking pending = booking.moved(Booking.Status.REFUND_PENDING, now, reason, cancellation);
         try {
             holds.startRefund(hold, pending, key);
+            metrics.count(Metric.BOOKING_CANCELLED);
             LOG.info("booking cancel accepted bookingId={} byAdmin={}", booking.bookingId(), command.asAdmin());
             return Booking.Status.REFUND_PENDING;
         } catch (HoldRepository.HoldConflict conflict) {
@@ -114,7 +121,7 @@ public class BookingCancelService {
                 case IDEMPOTENCY_KEY -> throw keyReused();
                 // Another cancel of this booking won the race: its outcome is the answer.
                 case HOLD_STATE -> {
-                    LOG.info("booking cancel already accepted bookingId={}", booking.bookingId());
+                    duplicate(booking);
                     return holds.findBooking(booking.bookingId()).orElseThrow().status();
                 }
                 default -> {
@@ -124,6 +131,13 @@ public class BookingCancelService {
                 }
             }
         }
+    }
+
+    /** A cancel of a booking whose cancel was already accepted: answered from the first. */
+    private void duplicate(Booking booking) {
+        metrics.count(Metric.DUPLICATE_SUBMIT);
+        LOG.info("duplicate cancel answered from the first bookingId={} status={}", booking.bookingId(),
+                booking.status());
     }
 
     /** Waits a few seconds for Toss's refund, so most cancels answer CANCELLED at once. */

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import kr.tickets.ops.Metric;
+import kr.tickets.ops.Metrics;
 import kr.tickets.payment.TossException;
 import kr.tickets.payment.TossPayment;
 import kr.tickets.payment.TossPaymentsClient;
@@ -33,13 +35,15 @@ public class BookingRefunds {
     private final HoldRepository holds;
     private final TossPaymentsClient toss;
     private final Clock clock;
+    private final Metrics metrics;
     private final List<Long> delays;
 
-    public BookingRefunds(HoldRepository holds, TossPaymentsClient toss, Clock clock,
+    public BookingRefunds(HoldRepository holds, TossPaymentsClient toss, Clock clock, Metrics metrics,
                           @Value("${booking.refund.retry.delays:10,30,60,120,300,600,900,1800}") String delays) {
         this.holds = holds;
         this.toss = toss;
         this.clock = clock;
+        this.metrics = metrics;
         this.delays = Arrays.stream(delays.split(",")).map(String::strip).map(Long::parseLong).toList();
     }
 
@@ -102,16 +106,21 @@ public class BookingRefunds {
         if (booking.status() != Booking.Status.REFUND_PENDING || attempts > delays.size()) {
             return BookingSaga.answer("EXHAUSTED", "", "");
         }
+        long waitSeconds = delays.get(Math.max(0, attempts - 1));
+        metrics.count(Metric.REFUND_PENDING);
+        LOG.warn("refund retry scheduled bookingId={} attempts={} waitSeconds={}", bookingId, attempts, waitSeconds);
         Map<String, Object> out = BookingSaga.answer("WAIT", "", "");
-        out.put("waitSeconds", delays.get(Math.max(0, attempts - 1)));
+        out.put("waitSeconds", waitSeconds);
         return out;
     }
 
     /** Retries ran out or Toss refused: the refund is FAILED for an operator; the seat stays held back. */
     public Map<String, Object> giveUp(String bookingId) {
         Booking booking = booking(bookingId);
-        if (booking.status() == Booking.Status.REFUND_PENDING) {
+        if (booking.status() == Booking.Status.REFUND_PENDING
+                && booking.cancellation().refundStatus() != Booking.RefundStatus.FAILED) {
             holds.saveRefundProgress(booking.withCancellation(booking.cancellation().gaveUp()));
+            metrics.count(Metric.REFUND_FAILED);
             LOG.error("refund failed, an operator must act bookingId={} attempts={} lastError={}", bookingId,
                     booking.cancellation().attempts(), booking.cancellation().lastError());
         }
@@ -134,8 +143,10 @@ public class BookingRefunds {
         Hold hold = holds.find(booking.holdId()).orElseThrow();
         Instant now = clock.instant();
         Booking cancelled = booking.moved(Booking.Status.CANCELLED, now, null, booking.cancellation());
-        // False only when a retried step completed it first: the same outcome.
-        holds.completeRefund(hold, cancelled);
+        // False only when a retried step completed it first: the same outcome, counted once.
+        if (holds.completeRefund(hold, cancelled)) {
+            metrics.count(Metric.REFUND_DONE);
+        }
         LOG.info("booking cancelled, seat back on sale bookingId={} seatId={}", bookingId, booking.seatId());
         return BookingSaga.answer("CANCELLED", "", "");
     }

@@ -9,9 +9,12 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import kr.tickets.catalog.CatalogRepository;
 import kr.tickets.catalog.Performance;
 import kr.tickets.catalog.Schedule;
+import kr.tickets.ops.Metric;
+import kr.tickets.ops.Metrics;
 import kr.tickets.payment.TossException;
 import kr.tickets.payment.TossPayment;
 import kr.tickets.payment.TossPaymentsClient;
@@ -30,17 +33,23 @@ public class BookingSaga {
     private static final Logger LOG = LoggerFactory.getLogger(BookingSaga.class);
     /** Booking numbers drawn before giving up; 40 random bits a day make even a second one rare. */
     private static final int BOOKING_NUMBER_ATTEMPTS = 4;
+    /** Release codes that end a hold for another reason than Toss refusing its payment. */
+    private static final Set<String> NOT_A_DECLINE = Set.of(HoldRules.BOOKING_FAILED, HoldRules.REFUND_PENDING,
+            HoldRules.PAYMENT_NOT_COMPLETED);
 
     private final HoldRepository holds;
     private final TossPaymentsClient toss;
     private final CatalogRepository catalog;
     private final Clock clock;
+    private final Metrics metrics;
 
-    public BookingSaga(HoldRepository holds, TossPaymentsClient toss, CatalogRepository catalog, Clock clock) {
+    public BookingSaga(HoldRepository holds, TossPaymentsClient toss, CatalogRepository catalog, Clock clock,
+                       Metrics metrics) {
         this.holds = holds;
         this.toss = toss;
         this.catalog = catalog;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Keeps the callback token of the wait for payment, so the confirm redirect can hand the payment over. */
@@ -59,7 +68,8 @@ public class BookingSaga {
         Hold hold = holds.find(holdId).orElseThrow(() -> new IllegalStateException("no hold " + holdId));
         if (hold.status() == HoldStatus.PENDING
                 && holds.release(hold, EnumSet.of(HoldStatus.PENDING), HoldStatus.EXPIRED, null, null)) {
-            LOG.info("hold expired holdId={}", holdId);
+            metrics.count(Metric.HOLD_EXPIRED);
+            LOG.info("hold released by timeout holdId={} seatId={}", holdId, hold.seatId());
             return answer("EXPIRED", "", "");
         }
         HoldStatus now = holds.find(holdId).map(Hold::status).orElse(hold.status());
@@ -88,12 +98,17 @@ public class BookingSaga {
             payment = toss.confirm(hold.paymentKey(), hold.orderId(), amount, idempotencyKey("confirm", holdId, attempt));
         } catch (TossException e) {
             switch (e.kind()) {
-                case TRANSIENT -> throw new RetryableStepException("Toss confirm failed for now: " + e.code(), e);
+                case TRANSIENT -> {
+                    LOG.warn("Toss confirm failed for now, the step is retried holdId={} attempt={} code={}", holdId,
+                            attempt, e.code());
+                    throw new RetryableStepException("Toss confirm failed for now: " + e.code(), e);
+                }
                 case REJECTED -> {
-                    LOG.info("payment rejected holdId={} code={}", holdId, e.code());
+                    LOG.warn("payment declined by Toss holdId={} code={}", holdId, e.code());
                     return answer("REJECTED", e.code(), e.getMessage());
                 }
                 case SESSION_EXPIRED -> {
+                    LOG.warn("payment session expired at Toss holdId={} code={}", holdId, e.code());
                     return answer("EXPIRED", e.code(), e.getMessage());
                 }
                 case ALREADY_PROCESSED -> payment = lookUp(hold.paymentKey());
@@ -115,7 +130,12 @@ public class BookingSaga {
             return answer("MISMATCH", "AMOUNT_MISMATCH", "Toss has " + payment.status() + " " + payment.totalAmount()
                     + " KRW");
         }
+        if (hold.approval() == null) {
+            // A retried step finds the approval stored: Toss approved this payment once.
+            metrics.count(Metric.PAYMENT_APPROVED);
+        }
         holds.savePayment(holdId, approval(hold, payment));
+        LOG.info("payment approved by Toss holdId={}", holdId);
         return answer("APPROVED", "", "");
     }
 
@@ -161,6 +181,7 @@ public class BookingSaga {
                 return answer("CONFLICT", "BOOKING_FAILED", "The seat could not be booked.");
             }
         }
+        metrics.count(Metric.BOOKING_CONFIRMED);
         LOG.info("booking confirmed bookingId={} bookingNumber={} seatId={}", holdId, booking.bookingNumber(),
                 hold.seatId());
         return answer("CONFIRMED", "", "");
@@ -201,10 +222,17 @@ public class BookingSaga {
         } catch (TossException e) {
             switch (e.kind()) {
                 case TRANSIENT -> throw new RetryableStepException("Toss cancel failed for now: " + e.code(), e);
-                case ALREADY_PROCESSED -> LOG.info("payment already cancelled holdId={}", holdId);
-                default -> throw new PaymentNeedsOperatorException("Toss refused to cancel " + holdId + ": " + e.code());
+                case ALREADY_PROCESSED -> {
+                    LOG.info("payment already cancelled holdId={}", holdId);
+                    return answer("CANCELLED", "", "");
+                }
+                default -> {
+                    LOG.error("Toss refused the compensating cancel holdId={} code={}", holdId, e.code());
+                    throw new PaymentNeedsOperatorException("Toss refused to cancel " + holdId + ": " + e.code());
+                }
             }
         }
+        metrics.count(Metric.COMPENSATION);
         LOG.warn("payment cancelled (compensation) holdId={} reason={}", holdId, reason);
         return answer("CANCELLED", "", "");
     }
@@ -238,9 +266,28 @@ public class BookingSaga {
         Hold hold = holds.find(holdId).orElseThrow(() -> new IllegalStateException("no hold " + holdId));
         boolean released = holds.release(hold, outcome, blankToNull(code), blankToNull(message));
         if (released) {
-            LOG.info("hold ended holdId={} outcome={} code={}", holdId, outcome, code);
+            countPaymentFailure(holdId, outcome, blankToNull(code));
         }
         return answer(released ? outcome.name() : "ALREADY_ENDED", "", "");
+    }
+
+    /**
+     * The saga's end of a payment that did not book, counted once (only the release that ended the
+     * hold counts): a Toss error (PAYMENT_ERROR: unreachable, 5xx or our request refused, also once
+     * the retries ran out) or a refusal (the card declined, the key another order's, Toss's window
+     * expired). A payment refunded because the seat could not be booked was approved and counted
+     * as a compensation; an unpaid hold reconciliation released is its repair.
+     */
+    private void countPaymentFailure(String holdId, HoldStatus outcome, String code) {
+        if (HoldRules.PAYMENT_ERROR.equals(code)) {
+            metrics.count(Metric.PAYMENT_ERRORED);
+            LOG.error("payment failed, Toss errored holdId={} outcome={} code={}", holdId, outcome, code);
+        } else if (outcome == HoldStatus.EXPIRED || code != null && !NOT_A_DECLINE.contains(code)) {
+            metrics.count(Metric.PAYMENT_DECLINED);
+            LOG.warn("payment failed, declined holdId={} outcome={} code={}", holdId, outcome, code);
+        } else {
+            LOG.info("hold ended holdId={} outcome={} code={}", holdId, outcome, code);
+        }
     }
 
     /**

@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kr.tickets.aws.DynamoItems;
+import kr.tickets.ops.Metric;
+import kr.tickets.ops.Metrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -39,6 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 @Singleton
 @Requires(property = "booking.table")
 public class DynamoHoldRepository implements HoldRepository {
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoHoldRepository.class);
     private static final Duration SEAT_CLEANUP = Duration.ofDays(1);
     private static final Duration HOLD_CLEANUP = Duration.ofDays(30);
     private static final Duration IDEMPOTENCY_CLEANUP = Duration.ofDays(1);
@@ -49,12 +54,14 @@ public class DynamoHoldRepository implements HoldRepository {
     private static final int RELEASE_ATTEMPTS = 3;
 
     private final DynamoDbClient dynamo;
+    private final Metrics metrics;
     private final String bookingTable;
     private final String catalogTable;
 
-    public DynamoHoldRepository(DynamoDbClient dynamo, @Value("${booking.table}") String bookingTable,
+    public DynamoHoldRepository(DynamoDbClient dynamo, Metrics metrics, @Value("${booking.table}") String bookingTable,
                                 @Value("${catalog.table:}") String catalogTable) {
         this.dynamo = dynamo;
+        this.metrics = metrics;
         this.bookingTable = bookingTable;
         this.catalogTable = catalogTable;
     }
@@ -720,22 +727,29 @@ public class DynamoHoldRepository implements HoldRepository {
                     .updateExpression(set).conditionExpression(condition)
                     .expressionAttributeNames(names.isEmpty() ? null : names).expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
-            throw new HoldConflict(Conflict.HOLD_STATE);
+            throw conditionFailed(Conflict.HOLD_STATE);
         }
     }
 
     private void write(List<TransactWriteItem> writes, List<Conflict> meaning) {
         try {
-            DynamoItems.transact(() -> dynamo.transactWriteItems(r -> r.transactItems(writes)));
+            DynamoItems.transact(() -> dynamo.transactWriteItems(r -> r.transactItems(writes)), metrics);
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
             for (int i = 0; i < reasons.size() && i < meaning.size(); i++) {
                 if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
-                    throw new HoldConflict(meaning.get(i));
+                    throw conditionFailed(meaning.get(i));
                 }
             }
             throw e;
         }
+    }
+
+    /** Where a failed condition of a hold's write becomes the domain's conflict: counted and logged once here. */
+    private HoldConflict conditionFailed(Conflict conflict) {
+        metrics.count(Metric.CONDITION_CHECK_FAILED);
+        LOG.warn("DynamoDB condition failed conflict={}", conflict);
+        return new HoldConflict(conflict);
     }
 
     private Optional<Map<String, AttributeValue>> get(String table, String pk, String sk) {

@@ -8,9 +8,13 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import kr.tickets.ops.LogKeys;
+import kr.tickets.ops.Metric;
+import kr.tickets.ops.Metrics;
 import kr.tickets.payment.TossPayment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Compares every hold whose payment started recently with Toss's record of its order and
@@ -66,15 +70,17 @@ public class PaymentReconciler {
     private final ReceiptQueue receipts;
     private final RefundFlowClient refunds;
     private final Clock clock;
+    private final Metrics metrics;
 
     public PaymentReconciler(HoldRepository holds, BookingSagaClient sagas, BookingSaga saga, ReceiptQueue receipts,
-                             RefundFlowClient refunds, Clock clock) {
+                             RefundFlowClient refunds, Clock clock, Metrics metrics) {
         this.holds = holds;
         this.sagas = sagas;
         this.saga = saga;
         this.receipts = receipts;
         this.refunds = refunds;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Looks at holds whose payment started between {@code lookback} and {@code grace} ago. */
@@ -83,16 +89,29 @@ public class PaymentReconciler {
         Map<Action, Integer> actions = new EnumMap<>(Action.class);
         for (Hold listed : holds.paymentsToReconcile(now.minus(lookback), now.minus(grace))) {
             Action action;
+            MDC.put(LogKeys.HOLD_ID, listed.holdId());
             try {
                 action = settle(listed.holdId());
             } catch (RuntimeException e) {
                 LOG.error("reconciliation failed holdId={}", listed.holdId(), e);
                 action = Action.FAILED;
+            } finally {
+                MDC.remove(LogKeys.HOLD_ID);
             }
             actions.merge(action, 1, Integer::sum);
+            count(action);
         }
         LOG.info("reconciliation done {}", actions);
         return new Report(actions);
+    }
+
+    /** A repair: the run changed something so that Toss and the booking agree; a report: an operator must look. */
+    private void count(Action action) {
+        switch (action) {
+            case BOOKED, REFUNDED, RELEASED, REFUND_STARTED -> metrics.count(Metric.RECONCILIATION_REPAIR);
+            case REPORTED -> metrics.count(Metric.RECONCILIATION_REPORTED);
+            default -> { }
+        }
     }
 
     private Action settle(String holdId) {

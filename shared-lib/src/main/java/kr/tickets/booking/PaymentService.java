@@ -15,10 +15,14 @@ import kr.tickets.common.ApiException;
 import kr.tickets.common.FieldError;
 import kr.tickets.common.IdRules;
 import kr.tickets.common.JsonRequest;
+import kr.tickets.ops.LogKeys;
+import kr.tickets.ops.Metric;
+import kr.tickets.ops.Metrics;
 import kr.tickets.policy.PolicyKey;
 import kr.tickets.policy.PolicyService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Toss's redirects (requirements §4.2). A confirm checks the amount and the hold, hands the
@@ -38,14 +42,16 @@ public class PaymentService {
     private final BookingSagaClient saga;
     private final PolicyService policies;
     private final Clock clock;
+    private final Metrics metrics;
     private final Duration outcomeWait;
 
     public PaymentService(HoldRepository holds, BookingSagaClient saga, PolicyService policies, Clock clock,
-                          @Value("${payment.outcome.wait.seconds:10}") long outcomeWaitSeconds) {
+                          Metrics metrics, @Value("${payment.outcome.wait.seconds:10}") long outcomeWaitSeconds) {
         this.holds = holds;
         this.saga = saga;
         this.policies = policies;
         this.clock = clock;
+        this.metrics = metrics;
         this.outcomeWait = Duration.ofSeconds(outcomeWaitSeconds);
     }
 
@@ -69,6 +75,7 @@ public class PaymentService {
         }
         body.throwIfInvalid();
         Hold hold = owned(who, holdId);
+        MDC.put(LogKeys.HOLD_ID, holdId);
         if (!hold.orderId().equals(orderId)) {
             throw ApiException.validation(List.of(new FieldError("orderId", "is not this hold's order")));
         }
@@ -140,9 +147,10 @@ public class PaymentService {
         String message = body.optionalString("message", 500);
         body.throwIfInvalid();
         Hold hold = owned(who, holdId);
+        MDC.put(LogKeys.HOLD_ID, holdId);
         if (hold.status() == HoldStatus.PENDING) {
             holds.recordPaymentFailure(holdId, code, message == null ? code : message);
-            LOG.info("payment window failed holdId={} code={}", holdId, code);
+            LOG.warn("payment failed in the Toss window holdId={} code={}", holdId, code);
             hold = holds.find(holdId).orElseThrow();
         }
         return HoldViews.hold(hold, clock.instant());
@@ -157,6 +165,8 @@ public class PaymentService {
             }
             throw holdExpired();
         }
+        metrics.count(Metric.DUPLICATE_SUBMIT);
+        LOG.info("duplicate payment submit answered from the first holdId={} status={}", hold.holdId(), hold.status());
         return answer(hold).orElseGet(() -> awaitOutcome(hold.holdId()));
     }
 

@@ -18,12 +18,16 @@ import kr.tickets.catalog.Schedule;
 import kr.tickets.common.ApiException;
 import kr.tickets.common.Ids;
 import kr.tickets.common.JsonRequest;
+import kr.tickets.ops.LogKeys;
+import kr.tickets.ops.Metric;
+import kr.tickets.ops.Metrics;
 import kr.tickets.policy.PolicyKey;
 import kr.tickets.policy.PolicyService;
 import kr.tickets.users.User;
 import kr.tickets.users.UserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Holding a seat, looking at and releasing the hold, and preparing its payment (requirements
@@ -46,12 +50,14 @@ public class SeatHoldService {
     private final PolicyService policies;
     private final DiscountThrottle discountThrottle;
     private final Clock clock;
+    private final Metrics metrics;
     private final String clientKey;
     private final String successUrl;
     private final String failUrl;
 
     public SeatHoldService(HoldRepository holds, BookingSagaClient saga, CatalogRepository catalog, SeatDirectory seats,
                            UserRepository users, PolicyService policies, DiscountThrottle discountThrottle, Clock clock,
+                           Metrics metrics,
                            @Value("${toss.client.key:}") String clientKey,
                            @Value("${payment.success.url:}") String successUrl,
                            @Value("${payment.fail.url:}") String failUrl) {
@@ -63,6 +69,7 @@ public class SeatHoldService {
         this.policies = policies;
         this.discountThrottle = discountThrottle;
         this.clock = clock;
+        this.metrics = metrics;
         this.clientKey = clientKey;
         this.successUrl = successUrl;
         this.failUrl = failUrl;
@@ -104,10 +111,14 @@ public class SeatHoldService {
         for (int attempt = 1; ; attempt++) {
             Optional<HoldRepository.SeatClaim> claim = holds.seatClaim(scheduleId, seatId);
             if (claim.isPresent() && !claim.get().expiredAt(now)) {
-                throw seatUnavailable();
+                throw seatUnavailable(scheduleId, seatId);
             }
             HoldRepository.UserSeats mine = holds.userSeats(who.userId(), scheduleId);
-            HoldRules.requireBelowLimit(mine.seats(), limit, now);
+            try {
+                HoldRules.requireBelowLimit(mine.seats(), limit, now);
+            } catch (ApiException refused) {
+                throw limitRefused(refused, seatId);
+            }
             try {
                 holds.place(hold, claim.orElse(null), mine, key, now);
                 break;
@@ -121,14 +132,17 @@ public class SeatHoldService {
                     // The user's seats changed meanwhile (another hold of theirs): count again.
                     case USER_SEATS -> {
                         if (attempt >= PLACE_ATTEMPTS) {
-                            throw ApiException.conflict("HOLD_LIMIT_REACHED", "Your seats changed meanwhile; try again.");
+                            throw limitRefused(ApiException.conflict("HOLD_LIMIT_REACHED",
+                                    "Your seats changed meanwhile; try again."), seatId);
                         }
                     }
-                    default -> throw seatUnavailable();
+                    default -> throw seatUnavailable(scheduleId, seatId);
                 }
             }
         }
         startSaga(hold, key, now);
+        MDC.put(LogKeys.HOLD_ID, holdId);
+        metrics.count(Metric.HOLD_SUCCEEDED);
         LOG.info("seat held holdId={} scheduleId={} seatId={} until={}", holdId, scheduleId, seatId, until);
         return HoldViews.hold(hold, now);
     }
@@ -269,7 +283,16 @@ public class SeatHoldService {
         }
     }
 
-    private static ApiException seatUnavailable() {
+    /** The seat is taken or held by someone else: counted for the conflict ratio. */
+    private ApiException seatUnavailable(String scheduleId, String seatId) {
+        metrics.count(Metric.HOLD_CONFLICTED);
+        LOG.info("hold conflict, seat taken scheduleId={} seatId={}", scheduleId, seatId);
         return ApiException.conflict("SEAT_UNAVAILABLE", "Someone else holds or has booked this seat.");
+    }
+
+    private ApiException limitRefused(ApiException refused, String seatId) {
+        metrics.count(Metric.HOLD_LIMIT_REFUSED);
+        LOG.info("hold refused, per-user seat limit reached seatId={}", seatId);
+        return refused;
     }
 }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import kr.tickets.aws.DynamoItems;
+import kr.tickets.ops.Metrics;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -51,10 +52,12 @@ public class DynamoCatalogRepository implements CatalogRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DynamoDbClient dynamo;
+    private final Metrics metrics;
     private final String table;
 
-    public DynamoCatalogRepository(DynamoDbClient dynamo, @Value("${catalog.table}") String table) {
+    public DynamoCatalogRepository(DynamoDbClient dynamo, Metrics metrics, @Value("${catalog.table}") String table) {
         this.dynamo = dynamo;
+        this.metrics = metrics;
         this.table = table;
     }
 
@@ -76,7 +79,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
             item.put("seats", s(json(seats.subList(from, Math.min(seats.size(), from + SEATS_PER_CHUNK)))));
             writes.add(putNew(item));
         }
-        DynamoItems.transact(() -> dynamo.transactWriteItems(r -> r.transactItems(writes)));
+        DynamoItems.transact(() -> dynamo.transactWriteItems(r -> r.transactItems(writes)), metrics);
     }
 
     @Override
@@ -106,7 +109,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
         schedules.forEach(schedule -> writes.add(putNew(scheduleItem(schedule))));
         writes.add(putNew(scheduleIndex(performance.performanceId(),
                 schedules.stream().map(Schedule::scheduleId).toList())));
-        DynamoItems.transact(() -> dynamo.transactWriteItems(r -> r.transactItems(writes)));
+        DynamoItems.transact(() -> dynamo.transactWriteItems(r -> r.transactItems(writes)), metrics);
     }
 
     @Override
@@ -216,7 +219,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
 
     private void write(List<TransactWriteItem> writes) {
         try {
-            DynamoItems.transact(() -> dynamo.transactWriteItems(r -> r.transactItems(writes)));
+            DynamoItems.transact(() -> dynamo.transactWriteItems(r -> r.transactItems(writes)), metrics);
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
             if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {

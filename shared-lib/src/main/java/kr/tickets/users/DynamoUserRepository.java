@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import kr.tickets.auth.DynamoSessionStore;
 import kr.tickets.aws.DynamoItems;
+import kr.tickets.ops.Metrics;
 import kr.tickets.common.ApiException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -35,13 +36,15 @@ public class DynamoUserRepository implements UserRepository {
     private static final String NOT_EXISTS = "attribute_not_exists(pk)";
 
     private final DynamoDbClient dynamo;
+    private final Metrics metrics;
     private final String table;
     /** The Auth table, where the role every authenticated request checks is kept; empty in read-only users. */
     private final String authTable;
 
-    public DynamoUserRepository(DynamoDbClient dynamo, @Value("${users.table}") String table,
+    public DynamoUserRepository(DynamoDbClient dynamo, Metrics metrics, @Value("${users.table}") String table,
                                 @Value("${auth.table:}") String authTable) {
         this.dynamo = dynamo;
+        this.metrics = metrics;
         this.table = table;
         this.authTable = authTable;
     }
@@ -68,7 +71,7 @@ public class DynamoUserRepository implements UserRepository {
             items.add(roleRecord(user));
         }
         try {
-            DynamoItems.transact(() -> dynamo.transactWriteItems(r -> r.transactItems(items)));
+            DynamoItems.transact(() -> dynamo.transactWriteItems(r -> r.transactItems(items)), metrics);
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
             if (failed(reasons, 1)) {
@@ -119,7 +122,7 @@ public class DynamoUserRepository implements UserRepository {
             items.add(roleRecord(updated));
         }
         try {
-            DynamoItems.transact(() -> dynamo.transactWriteItems(r -> r.transactItems(items)));
+            DynamoItems.transact(() -> dynamo.transactWriteItems(r -> r.transactItems(items)), metrics);
         } catch (TransactionCanceledException e) {
             if (phoneMoved && failed(e.cancellationReasons(), 1)) {
                 throw ApiException.conflict("PHONE_TAKEN", "An account with this phone number already exists.");

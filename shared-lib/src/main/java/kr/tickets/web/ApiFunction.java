@@ -17,7 +17,7 @@ import kr.tickets.common.ApiException;
 import kr.tickets.common.FieldError;
 import kr.tickets.common.IdRules;
 import kr.tickets.common.Problem;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.logging.CorrelationIdPaths;
 
 /**
  * The Lambda handler of every API function (REST API, payload 1.0): Micronaut routes the
@@ -29,8 +29,11 @@ public class ApiFunction extends ApiGatewayProxyRequestEventFunction {
     static final String NOSNIFF = "nosniff";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final InvocationLogging logging;
+
     public ApiFunction() {
         super();
+        this.logging = InvocationLogging.fromProcess();
     }
 
     /**
@@ -40,10 +43,13 @@ public class ApiFunction extends ApiGatewayProxyRequestEventFunction {
      */
     public ApiFunction(Map<String, String> environment) {
         super(contextFor(environment));
+        this.logging = InvocationLogging.of(environment);
     }
 
     /**
-     * Every log line of the invocation carries the Lambda context (request id, cold start). Ids
+     * Every log line of the invocation carries the Lambda context (request id, cold start), API
+     * Gateway's request id as {@code correlation_id} (the {@code traceId} of a problem and the
+     * {@code x-amzn-RequestId} header) and the hold or booking id of the path. Ids
      * are checked here, before any controller, so that every route, present and future, refuses
      * a bad id with 400 before it reaches a DynamoDB key ({@link IdRules}). Every answer, errors
      * included, carries {@code X-Content-Type-Options: nosniff}: set here once, so no function
@@ -51,7 +57,8 @@ public class ApiFunction extends ApiGatewayProxyRequestEventFunction {
      */
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return withSecurityHeaders(PowertoolsLogging.withLogging(context, () -> {
+        Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
+        return withSecurityHeaders(logging.around(context, CorrelationIdPaths.API_GATEWAY_REST, event, path, () -> {
             List<FieldError> invalid = invalidIds(event);
             return invalid.isEmpty() ? super.handleRequest(event, context) : problem(event, ApiException.validation(invalid));
         }));

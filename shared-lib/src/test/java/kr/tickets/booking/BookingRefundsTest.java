@@ -14,11 +14,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import kr.tickets.auth.Principal;
 import kr.tickets.common.ApiException;
 import kr.tickets.common.Ids;
 import kr.tickets.common.MutableClock;
+import kr.tickets.ops.Metric;
+import kr.tickets.ops.RecordingMetrics;
 import kr.tickets.payment.TossException;
 import kr.tickets.payment.TossPayment;
 import kr.tickets.policy.InMemoryPolicyRepository;
@@ -41,13 +44,15 @@ class BookingRefundsTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryHoldRepository holds = new InMemoryHoldRepository();
     private final BookingSagaTest.FakeToss toss = new BookingSagaTest.FakeToss();
-    private final BookingSaga saga = new BookingSaga(holds, toss, BookingFixtures.catalog(), clock);
-    private final BookingRefunds refunds = new BookingRefunds(holds, toss, clock, "5,10");
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final BookingSaga saga = new BookingSaga(holds, toss, BookingFixtures.catalog(), clock,
+            new RecordingMetrics());
+    private final BookingRefunds refunds = new BookingRefunds(holds, toss, clock, metrics, "5,10");
     private final InMemoryPolicyRepository policyTable = new InMemoryPolicyRepository();
     private final FakeRefundFlowClient flows = new FakeRefundFlowClient();
     private final List<String> started = flows.started;
     private final BookingCancelService cancels = new BookingCancelService(holds, flows,
-            new PolicyService(policyTable, clock), clock, Duration.ZERO);
+            new PolicyService(policyTable, clock), clock, metrics, Duration.ZERO);
 
     private String bookingId;
     private String orderId;
@@ -97,6 +102,7 @@ class BookingRefundsTest {
         assertEquals(List.of(PAYMENT_KEY), toss.cancelledKeys);
         assertEquals(List.of("refund-" + bookingId + "-0"), toss.cancelIdempotencyKeys);
         assertEquals(List.of(BookingRefunds.DEFAULT_REASON), toss.cancelReasons);
+        assertEquals(List.of(Metric.BOOKING_CANCELLED, Metric.REFUND_DONE), metrics.metrics());
     }
 
     @Test
@@ -183,6 +189,7 @@ class BookingRefundsTest {
         assertEquals("CANCELLED", refunds.completeRefund(bookingId).get("outcome"));
         assertEquals(1, toss.cancelledKeys.size());
         assertEquals(0, holds.heldSeats(SCHEDULE), "counted once");
+        assertEquals(List.of(Metric.BOOKING_CANCELLED, Metric.REFUND_DONE, Metric.DUPLICATE_SUBMIT), metrics.metrics());
     }
 
     @Test
@@ -198,6 +205,7 @@ class BookingRefundsTest {
         flows.startFailure = null;
         cancels.cancel(buyerCancel(null));
         assertEquals(List.of(bookingId), started, "a repeated cancel starts it");
+        assertEquals(List.of(Metric.BOOKING_CANCELLED, Metric.DUPLICATE_SUBMIT), metrics.metrics());
     }
 
     @Test
@@ -252,7 +260,7 @@ class BookingRefundsTest {
             }
         };
         BookingCancelService waiting = new BookingCancelService(holds, flows,
-                new PolicyService(policyTable, clock), ticking, Duration.ofMinutes(10));
+                new PolicyService(policyTable, clock), ticking, metrics, Duration.ofMinutes(10));
 
         assertEquals(Booking.Status.CANCELLED, waiting.cancel(buyerCancel(null)).booking().status());
     }
@@ -261,12 +269,12 @@ class BookingRefundsTest {
     void theAnswerStopsWaitingAtTheDeadlineOrWhenTheRefundFailed() {
         // The real clock, so the wait's end comes (the fixtures' show is years ahead of it).
         BookingCancelService waiting = new BookingCancelService(holds, flows,
-                new PolicyService(policyTable, clock), Clock.systemUTC(), Duration.ofMillis(300));
+                new PolicyService(policyTable, clock), Clock.systemUTC(), metrics, Duration.ofMillis(300));
         assertEquals(Booking.Status.REFUND_PENDING, waiting.cancel(buyerCancel(null)).booking().status());
 
         refunds.giveUp(bookingId);
         BookingCancelService forever = new BookingCancelService(holds, flows,
-                new PolicyService(policyTable, clock), clock, Duration.ofDays(1));
+                new PolicyService(policyTable, clock), clock, metrics, Duration.ofDays(1));
         assertEquals(Booking.RefundStatus.FAILED,
                 forever.cancel(buyerCancel(null)).booking().cancellation().refundStatus(), "FAILED ends the wait");
     }
@@ -274,7 +282,7 @@ class BookingRefundsTest {
     @Test
     void anInterruptedWaitAnswersWhatIsThereAndKeepsTheInterrupt() {
         BookingCancelService waiting = new BookingCancelService(holds, flows,
-                new PolicyService(policyTable, clock), clock, Duration.ofDays(1));
+                new PolicyService(policyTable, clock), clock, metrics, Duration.ofDays(1));
         Thread.currentThread().interrupt();
         try {
             assertEquals(Booking.Status.REFUND_PENDING, waiting.cancel(buyerCancel(null)).booking().status());
@@ -333,6 +341,10 @@ class BookingRefundsTest {
         assertEquals(Booking.Status.REFUND_PENDING, booking().status());
         assertEquals("NOT_REFUNDED", refunds.completeRefund(bookingId).get("outcome"), "never released unrefunded");
         assertEquals("PENDING", holds.seatClaim(SCHEDULE, SEAT).orElseThrow().status(), "the seat stays held back");
+        assertEquals(List.of(Metric.BOOKING_CANCELLED, Metric.REFUND_PENDING, Metric.REFUND_PENDING,
+                Metric.REFUND_FAILED), metrics.metrics());
+        refunds.giveUp(bookingId);
+        assertEquals(1, metrics.total(Metric.REFUND_FAILED), "a repeated step counts the failure once");
     }
 
     @Test
@@ -432,5 +444,30 @@ class BookingRefundsTest {
         return () -> {
             throw new TossException(status, code, "Toss says " + code);
         };
+    }
+
+    @Test
+    void aCancelThatLosesTheRaceToAnotherCancelIsADuplicateSubmit() {
+        Booking confirmed = booking();
+        cancels.cancel(buyerCancel(null));
+        // This request read the booking while it was still CONFIRMED.
+        BookingCancelService racing = new BookingCancelService(
+                StaleReads.of(holds, "findBooking", Optional.of(confirmed)), flows,
+                new PolicyService(policyTable, clock), clock, metrics, Duration.ZERO);
+
+        racing.cancel(buyerCancel(null));
+
+        assertEquals(List.of(Metric.BOOKING_CANCELLED, Metric.DUPLICATE_SUBMIT), metrics.metrics());
+    }
+
+    @Test
+    void refusedCancelsCountNothing() {
+        policyTable.save(PolicyKey.MAINTENANCE, JsonNodeFactory.instance.booleanNode(true), "admin", NOW);
+        assertThrows(ApiException.class, () -> cancels.cancel(buyerCancel(null)));
+        policyTable.save(PolicyKey.MAINTENANCE, JsonNodeFactory.instance.booleanNode(false), "admin", NOW);
+        clock.set(DEADLINE.plus(Duration.ofMinutes(1)));
+        assertThrows(ApiException.class, () -> cancels.cancel(buyerCancel(null)));
+
+        assertEquals(List.of(), metrics.metrics());
     }
 }

@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import kr.tickets.common.Ids;
 import kr.tickets.common.MutableClock;
+import kr.tickets.ops.Metric;
+import kr.tickets.ops.RecordingMetrics;
 import kr.tickets.payment.TossException;
 import kr.tickets.payment.TossPayment;
 import kr.tickets.payment.TossPaymentsClient;
@@ -81,7 +83,8 @@ class BookingSagaTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryHoldRepository holds = new InMemoryHoldRepository();
     private final FakeToss toss = new FakeToss();
-    private final BookingSaga saga = new BookingSaga(holds, toss, BookingFixtures.catalog(), clock);
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final BookingSaga saga = new BookingSaga(holds, toss, BookingFixtures.catalog(), clock, metrics);
 
     private String holdId;
     private String orderId;
@@ -514,5 +517,123 @@ class BookingSagaTest {
         assertEquals("token-1", holds.find(fresh).orElseThrow().taskToken());
         assertEquals("NOT_PENDING", outcome(saga.awaitPayment(holdId, "token-2")));
         assertEquals("token-" + holdId, hold().taskToken());
+    }
+
+    // --- metrics ------------------------------------------------------------------------------
+
+    @Test
+    void anApprovalIsCountedOnceEvenWhenTheStepIsRetried() {
+        approve();
+        toss.onConfirm = fails(400, "ALREADY_PROCESSED_PAYMENT");
+        toss.onGet = () -> done(TOTAL);
+
+        assertEquals("APPROVED", outcome(saga.confirmPayment(holdId, 2)));
+
+        assertEquals(List.of(Metric.PAYMENT_APPROVED), metrics.metrics());
+    }
+
+    @Test
+    void confirmOutcomesOtherThanApprovalAreCountedWhenTheHoldIsReleased() {
+        toss.onConfirm = fails(400, "REJECT_CARD_PAYMENT");
+        saga.confirmPayment(holdId, 1);
+        toss.onConfirm = fails(404, "NOT_FOUND_PAYMENT_SESSION");
+        saga.confirmPayment(holdId, 1);
+        toss.onConfirm = fails(401, "UNAUTHORIZED_KEY");
+        saga.confirmPayment(holdId, 1);
+        toss.onConfirm = fails(500, "PROVIDER_ERROR");
+        assertThrows(RetryableStepException.class, () -> saga.confirmPayment(holdId, 1));
+
+        assertEquals(List.of(), metrics.metrics());
+    }
+
+    @Test
+    void aDeclinedPaymentIsCountedOnceWhenTheSagaReleasesItsHold() {
+        saga.release(holdId, HoldStatus.FAILED, "REJECT_CARD_PAYMENT", "한도 초과");
+        saga.release(holdId, HoldStatus.FAILED, "REJECT_CARD_PAYMENT", "한도 초과");
+
+        assertEquals(List.of(Metric.PAYMENT_DECLINED), metrics.metrics());
+    }
+
+    @Test
+    void aPaymentKeyOfAnotherOrderIsADecline() {
+        saga.release(holdId, HoldStatus.FAILED, HoldRules.PAYMENT_KEY_USED, "");
+
+        assertEquals(List.of(Metric.PAYMENT_DECLINED), metrics.metrics());
+    }
+
+    @Test
+    void tossSessionExpiryIsADecline() {
+        saga.release(holdId, HoldStatus.EXPIRED, "", "");
+
+        assertEquals(List.of(Metric.PAYMENT_DECLINED), metrics.metrics());
+    }
+
+    @Test
+    void aTossErrorIsCountedAsErroredWhenTheSagaReleasesItsHold() {
+        saga.release(holdId, HoldStatus.FAILED, HoldRules.PAYMENT_ERROR, "Toss has no payment for this order");
+
+        assertEquals(List.of(Metric.PAYMENT_ERRORED), metrics.metrics());
+    }
+
+    @Test
+    void holdsEndedForAnotherReasonAreNoPaymentFailure() {
+        for (String code : List.of(HoldRules.BOOKING_FAILED, HoldRules.REFUND_PENDING, HoldRules.PAYMENT_NOT_COMPLETED,
+                "")) {
+            String other = Ids.newId();
+            BookingFixtures.placeHold(holds, other, "u-" + other, OTHER_SEAT, clock.instant());
+            assertEquals("FAILED", outcome(saga.release(other, HoldStatus.FAILED, code, "")));
+        }
+
+        assertEquals(List.of(), metrics.metrics());
+    }
+
+    @Test
+    void aBookingIsCountedOnceWhenItIsWritten() {
+        approve();
+        saga.confirmBooking(holdId);
+        saga.confirmBooking(holdId);
+
+        assertEquals(List.of(Metric.PAYMENT_APPROVED, Metric.BOOKING_CONFIRMED), metrics.metrics());
+    }
+
+    @Test
+    void aBookingThatCouldNotBeWrittenIsNotCounted() {
+        approve();
+        holds.seatItemDeletedByTtl(SCHEDULE, SEAT);
+        BookingFixtures.placeHold(holds, Ids.newId(), "u-seojun", clock.instant());
+
+        assertEquals("CONFLICT", outcome(saga.confirmBooking(holdId)));
+
+        assertEquals(List.of(Metric.PAYMENT_APPROVED), metrics.metrics());
+    }
+
+    @Test
+    void aCompensationIsCountedOnlyWhenTossCancelsThePaymentNow() {
+        toss.onGet = () -> done(TOTAL);
+        toss.onCancel = () -> payment(PAYMENT_KEY, orderId, "CANCELED", TOTAL);
+        saga.cancelPayment(holdId, "booking failed", 1);
+        assertEquals(List.of(Metric.COMPENSATION), metrics.metrics());
+
+        toss.onCancel = fails(400, "ALREADY_CANCELED_PAYMENT");
+        saga.cancelPayment(holdId, "booking failed", 2);
+        toss.onGet = () -> payment(PAYMENT_KEY, orderId, "CANCELED", TOTAL);
+        saga.cancelPayment(holdId, "booking failed", 3);
+        toss.onGet = () -> done(TOTAL);
+        toss.onCancel = fails(403, "NOT_CANCELABLE_PAYMENT");
+        assertThrows(PaymentNeedsOperatorException.class, () -> saga.cancelPayment(holdId, "booking failed", 4));
+
+        assertEquals(List.of(Metric.COMPENSATION), metrics.metrics());
+    }
+
+    @Test
+    void anExpiryIsCountedOnlyWhenTheTimeoutReleasesAPendingHold() {
+        String pending = Ids.newId();
+        BookingFixtures.placeHold(holds, pending, "u-seojun", OTHER_SEAT, clock.instant());
+
+        saga.expire(pending);
+        saga.expire(pending);
+        saga.expire(holdId);
+
+        assertEquals(List.of(Metric.HOLD_EXPIRED), metrics.metrics());
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import kr.tickets.common.Ids;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.localstack.LocalStack;
+import kr.tickets.ops.RecordingMetrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,7 +41,7 @@ class DynamoDiscountUsesIT {
         DynamoDbClient dynamo = AwsLocal.dynamo(stack.endpoint());
         String catalogTable = stack.resources().physicalId("CatalogTable");
         String bookingTable = stack.resources().physicalId("BookingTable");
-        holds = new DynamoHoldRepository(dynamo, bookingTable, catalogTable);
+        holds = new DynamoHoldRepository(dynamo, new RecordingMetrics(), bookingTable, catalogTable);
         throttle = new DynamoDiscountThrottle(dynamo, bookingTable);
         schedule = BookingFixtures.SCHEDULE;
         // The schedule's counters, which every seat change updates.

@@ -16,6 +16,8 @@ import java.util.UUID;
 import kr.tickets.common.Ids;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.localstack.LocalStack;
+import kr.tickets.ops.Metric;
+import kr.tickets.ops.RecordingMetrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class DynamoPaymentStartIT {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static final String SCHEDULE = "SCHED-PAYSTART-" + UUID.randomUUID();
+    private static final RecordingMetrics METRICS = new RecordingMetrics();
     private static DynamoHoldRepository holds;
 
     @BeforeAll
@@ -36,7 +39,8 @@ class DynamoPaymentStartIT {
         LocalStack stack = LocalStack.shared();
         DynamoDbClient dynamo = AwsLocal.dynamo(stack.endpoint());
         String catalogTable = stack.resources().physicalId("CatalogTable");
-        holds = new DynamoHoldRepository(dynamo, stack.resources().physicalId("BookingTable"), catalogTable);
+        holds = new DynamoHoldRepository(dynamo, METRICS, stack.resources().physicalId("BookingTable"),
+                catalogTable);
         dynamo.putItem(r -> r.tableName(catalogTable).item(Map.of("pk", AttributeValue.fromS("SCHED#" + SCHEDULE),
                 "sk", AttributeValue.fromS("META"), "heldSeats", AttributeValue.fromN("0"),
                 "bookedSeats", AttributeValue.fromN("0"), "version", AttributeValue.fromN("0"),
@@ -65,10 +69,12 @@ class DynamoPaymentStartIT {
         Hold second = pending();
         String key = key();
         holds.startPayment(first, key, NOW);
+        double conditionFailures = METRICS.total(Metric.CONDITION_CHECK_FAILED);
 
         HoldRepository.HoldConflict refused = assertThrows(HoldRepository.HoldConflict.class,
                 () -> holds.startPayment(second, key, NOW));
         assertEquals(HoldRepository.Conflict.PAYMENT_KEY, refused.conflict());
+        assertEquals(conditionFailures + 1, METRICS.total(Metric.CONDITION_CHECK_FAILED), "counted where it is mapped");
         Hold untouched = holds.find(second.holdId()).orElseThrow();
         assertEquals(HoldStatus.PENDING, untouched.status());
         assertNull(untouched.paymentKey());

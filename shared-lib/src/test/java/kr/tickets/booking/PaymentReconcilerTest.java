@@ -14,6 +14,8 @@ import java.util.List;
 import kr.tickets.booking.PaymentReconciler.Action;
 import kr.tickets.common.Ids;
 import kr.tickets.common.MutableClock;
+import kr.tickets.ops.Metric;
+import kr.tickets.ops.RecordingMetrics;
 import kr.tickets.payment.TossException;
 import kr.tickets.payment.TossPayment;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,11 +31,12 @@ class PaymentReconcilerTest {
     private final InMemoryHoldRepository holds = new InMemoryHoldRepository();
     private final BookingSagaTest.FakeToss toss = new BookingSagaTest.FakeToss();
     private final FakeBookingSagaClient sagas = new FakeBookingSagaClient();
-    private final BookingSaga saga = new BookingSaga(holds, toss, BookingFixtures.catalog(), clock);
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final BookingSaga saga = new BookingSaga(holds, toss, BookingFixtures.catalog(), clock, metrics);
     private final List<String> receipts = new ArrayList<>();
     private final FakeRefundFlowClient refundFlows = new FakeRefundFlowClient();
     private final PaymentReconciler reconciler = new PaymentReconciler(holds, sagas, saga, receipts::add, refundFlows,
-            clock);
+            clock, metrics);
 
     private String holdId;
     private String orderId;
@@ -74,6 +77,7 @@ class PaymentReconcilerTest {
         PaymentReconciler.Report report = runAfterGrace();
 
         assertEquals(1, report.count(Action.BOOKED));
+        assertCounted(1, 0);
         assertEquals(List.of(holdId), receipts, "the receipt the saga never sent");
         assertEquals(HoldStatus.CONFIRMED, hold().status());
         assertEquals("BOOKED", holds.seatClaim(SCHEDULE, SEAT).orElseThrow().status());
@@ -97,6 +101,7 @@ class PaymentReconcilerTest {
         PaymentReconciler.Report report = runAfterGrace();
 
         assertEquals(1, report.count(Action.SETTLED));
+        assertCounted(0, 0);
         assertEquals(0, report.count(Action.REPORTED));
         assertTrue(listed().isEmpty());
     }
@@ -112,6 +117,7 @@ class PaymentReconcilerTest {
                 .moved(Booking.Status.CANCELLED, clock.instant(), null, cancel));
 
         assertEquals(1, runAfterGrace().count(Action.REPORTED));
+        assertCounted(0, 1);
         assertTrue(toss.cancelledKeys.isEmpty(), "reported, never refunded from here");
     }
 
@@ -126,10 +132,12 @@ class PaymentReconcilerTest {
         refundFlows.running.add(holdId);
 
         assertEquals(1, runAfterGrace().count(Action.SKIPPED), "the cancel put the hold back in the index");
+        assertCounted(0, 0);
         assertEquals(List.of(), refundFlows.started);
 
         refundFlows.running.clear();
         assertEquals(1, runAfterGrace().count(Action.REFUND_STARTED));
+        assertCounted(1, 0);
         assertEquals(List.of(holdId), refundFlows.started);
         assertTrue(toss.cancelledKeys.isEmpty(), "the refund is the flow's, never reconciliation's");
         assertEquals(1, listed().size(), "kept until the booking is CANCELLED");
@@ -160,7 +168,7 @@ class PaymentReconcilerTest {
         tossHas("DONE", TOTAL);
         PaymentReconciler failing = new PaymentReconciler(holds, sagas, saga, bookingId -> {
             throw new IllegalStateException("SQS down");
-        }, refundFlows, clock);
+        }, refundFlows, clock, metrics);
         clock.advance(GRACE.plusSeconds(1));
 
         assertEquals(1, failing.run(LOOKBACK, GRACE).count(Action.BOOKED));
@@ -175,6 +183,7 @@ class PaymentReconcilerTest {
         PaymentReconciler.Report report = runAfterGrace();
 
         assertEquals(1, report.count(Action.REFUNDED));
+        assertCounted(1, 0);
         assertEquals(List.of(PAYMENT_KEY), toss.cancelledKeys);
         assertEquals(List.of("reconcile-cancel-" + holdId), toss.cancelIdempotencyKeys);
         assertTrue(listed().isEmpty(), "settled: out of the index");
@@ -227,6 +236,7 @@ class PaymentReconcilerTest {
         PaymentReconciler.Report report = runAfterGrace();
 
         assertEquals(1, report.count(Action.RELEASED));
+        assertCounted(1, 0);
         assertTrue(listed().isEmpty());
         assertEquals(HoldStatus.FAILED, hold().status());
         assertEquals(HoldRules.PAYMENT_NOT_COMPLETED, hold().failureCode());
@@ -240,6 +250,7 @@ class PaymentReconcilerTest {
         sagas.running.add(holdId);
 
         assertEquals(1, runAfterGrace().count(Action.SKIPPED));
+        assertCounted(0, 0);
         assertEquals(HoldStatus.PAYING, hold().status());
         assertTrue(toss.lookedUp.isEmpty() && toss.lookedUpOrders.isEmpty());
     }
@@ -261,6 +272,7 @@ class PaymentReconcilerTest {
         PaymentReconciler.Report report = runAfterGrace();
 
         assertEquals(1, report.count(Action.REPORTED));
+        assertCounted(0, 1);
         assertEquals(HoldStatus.CONFIRMED, hold().status());
         assertTrue(toss.cancelledKeys.isEmpty());
         assertEquals(1, holds.paymentsToReconcile(NOW.minus(LOOKBACK), clock.instant()).size(), "reported again");
@@ -294,6 +306,13 @@ class PaymentReconcilerTest {
         };
 
         assertEquals(1, runAfterGrace().count(Action.FAILED));
+        assertCounted(0, 0);
         assertEquals(HoldStatus.PAYING, hold().status(), "no answer is no proof that nothing was charged");
+    }
+
+    /** The run's repairs and reports as metrics, so far in this test. */
+    private void assertCounted(int repairs, int reports) {
+        assertEquals(repairs, metrics.total(Metric.RECONCILIATION_REPAIR), "repairs");
+        assertEquals(reports, metrics.total(Metric.RECONCILIATION_REPORTED), "reports");
     }
 }

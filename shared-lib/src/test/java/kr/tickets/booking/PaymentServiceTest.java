@@ -20,6 +20,8 @@ import kr.tickets.common.ApiException;
 import kr.tickets.common.FieldError;
 import kr.tickets.common.Ids;
 import kr.tickets.common.MutableClock;
+import kr.tickets.ops.Metric;
+import kr.tickets.ops.RecordingMetrics;
 import kr.tickets.policy.InMemoryPolicyRepository;
 import kr.tickets.policy.PolicyKey;
 import kr.tickets.policy.PolicyService;
@@ -36,7 +38,9 @@ class PaymentServiceTest {
     private final FakeBookingSagaClient saga = new FakeBookingSagaClient();
     /** Waits no time for the saga's outcome: the fake saga decides it while the payment is handed over. */
     private final InMemoryPolicyRepository policyTable = new InMemoryPolicyRepository();
-    private final PaymentService payments = new PaymentService(holds, saga, new PolicyService(policyTable, clock), clock, 0);
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final PaymentService payments = new PaymentService(holds, saga, new PolicyService(policyTable, clock), clock,
+            metrics, 0);
 
     private String holdId;
     private String orderId;
@@ -349,6 +353,26 @@ class PaymentServiceTest {
         assertEquals(holdId, second.body().get("bookingId"));
         assertEquals(1, saga.submittedPaymentKeys.size(), "handed over once");
         assertEquals(1, holds.bookingCount());
+        assertEquals(List.of(Metric.DUPLICATE_SUBMIT), metrics.metrics());
+    }
+
+    @Test
+    void aFirstSubmitAndAnotherPaymentForAUsedHoldAreNoDuplicateSubmits() {
+        sagaBooks();
+        confirm();
+
+        assertFails(() -> confirm(MINJI, "tgen_other", TOTAL), 409, "ALREADY_PROCESSED");
+
+        assertEquals(List.of(), metrics.metrics());
+    }
+
+    @Test
+    void aResubmitWhileTheSagaStillWorksIsADuplicateSubmit() {
+        confirm();
+
+        assertEquals(202, confirm().status());
+
+        assertEquals(List.of(Metric.DUPLICATE_SUBMIT), metrics.metrics());
     }
 
     @Test

@@ -20,11 +20,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import kr.tickets.catalog.InMemoryCatalogRepository;
 import kr.tickets.common.ApiException;
 import kr.tickets.common.MutableClock;
+import kr.tickets.ops.Metric;
+import kr.tickets.ops.RecordingMetrics;
 import kr.tickets.policy.InMemoryPolicyRepository;
 import kr.tickets.policy.PolicyKey;
 import kr.tickets.policy.PolicyService;
@@ -43,8 +47,9 @@ class SeatHoldServiceTest {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final InMemoryPolicyRepository policyTable = new InMemoryPolicyRepository();
     private final InMemoryDiscountThrottle discountThrottle = new InMemoryDiscountThrottle();
+    private final RecordingMetrics metrics = new RecordingMetrics();
     private final SeatHoldService service = new SeatHoldService(holds, saga, catalog, new SeatDirectory(catalog), users,
-            new PolicyService(policyTable, clock), discountThrottle, clock, "test_ck_fake", "https://tickets.example/pay/success",
+            new PolicyService(policyTable, clock), discountThrottle, clock, metrics, "test_ck_fake", "https://tickets.example/pay/success",
             "https://tickets.example/pay/fail");
 
     @BeforeEach
@@ -467,5 +472,88 @@ class SeatHoldServiceTest {
 
         assertFails(() -> checkout(holdId, "{\"method\": \"CASH\"}"), 400, "VALIDATION_FAILED");
         assertNotEquals("CASH", holds.find(holdId).orElseThrow().method());
+    }
+
+    // --- metrics ------------------------------------------------------------------------------
+
+    @Test
+    void aHoldIsCountedAsSucceeded() {
+        hold(MINJI, SEAT);
+
+        assertEquals(List.of(Metric.HOLD_SUCCEEDED), metrics.metrics());
+    }
+
+    @Test
+    void aSeatSomeoneElseHoldsOrBookedIsCountedAsAConflict() {
+        Hold minjis = stored(hold(MINJI, SEAT));
+        assertFails(() -> hold(SEOJUN, SEAT), 409, "SEAT_UNAVAILABLE");
+        bookDirectly(minjis);
+        assertFails(() -> hold(SEOJUN, SEAT), 409, "SEAT_UNAVAILABLE");
+
+        assertEquals(List.of(Metric.HOLD_SUCCEEDED, Metric.HOLD_CONFLICTED, Metric.HOLD_CONFLICTED), metrics.metrics());
+    }
+
+    @Test
+    void theSeatLimitIsCountedAsLimitRefusedNotAsAConflict() {
+        hold(MINJI, SEAT);
+
+        assertFails(() -> hold(MINJI, OTHER_SEAT), 409, "HOLD_LIMIT_REACHED");
+
+        assertEquals(List.of(Metric.HOLD_SUCCEEDED, Metric.HOLD_LIMIT_REFUSED), metrics.metrics());
+    }
+
+    @Test
+    void aHoldThatLosesTheRaceForTheSeatIsCountedAsAConflict() {
+        hold(MINJI, SEAT);
+        // Seojun read the seat as free a moment before Minji's write landed.
+        SeatHoldService racing = serviceOver(StaleReads.of(holds, "seatClaim", Optional.empty()));
+
+        assertFails(() -> racing.hold(principal(SEOJUN), SCHEDULE, jsonBody("{\"seatId\": \"" + SEAT + "\"}"), null),
+                409, "SEAT_UNAVAILABLE");
+
+        assertEquals(List.of(Metric.HOLD_SUCCEEDED, Metric.HOLD_CONFLICTED), metrics.metrics());
+    }
+
+    @Test
+    void aHoldWhoseUsersSeatsKeepChangingIsCountedAsLimitRefused() {
+        users.create(BookingFixtures.user("u-jiwoo", "박지우"));
+        setPolicy(PolicyKey.MAX_SEATS_PER_USER, JsonNodeFactory.instance.numberNode(2));
+        service.hold(principal("u-jiwoo"), SCHEDULE, jsonBody("{\"seatId\": \"" + SEAT + "\"}"), null);
+        // Every count of the user's seats is outdated by the time the hold is written.
+        Map<String, Integer> calls = new HashMap<>();
+        SeatHoldService racing = serviceOver(StaleReads.of(holds, "userSeats", new HoldRepository.UserSeats(Map.of(), 0),
+                calls));
+
+        assertFails(() -> racing.hold(principal("u-jiwoo"), SCHEDULE, jsonBody("{\"seatId\": \"" + OTHER_SEAT + "\"}"),
+                null), 409, "HOLD_LIMIT_REACHED");
+
+        assertEquals(3, calls.get("place"), "written three times before giving up");
+        assertEquals(List.of(Metric.HOLD_SUCCEEDED, Metric.HOLD_LIMIT_REFUSED), metrics.metrics());
+    }
+
+    @Test
+    void aReplayedHoldAndRefusedRequestsCountNothingMore() {
+        hold(MINJI, SEAT, "key-1");
+        hold(MINJI, SEAT, "key-1");
+        assertFails(() -> hold(SEOJUN, "Z-9-9"), 400, "VALIDATION_FAILED");
+        setPolicy(PolicyKey.MAINTENANCE, JsonNodeFactory.instance.booleanNode(true));
+        assertFails(() -> hold(SEOJUN, OTHER_SEAT), 503, "MAINTENANCE");
+
+        assertEquals(List.of(Metric.HOLD_SUCCEEDED), metrics.metrics());
+    }
+
+    @Test
+    void aHoldWhoseSagaDidNotStartIsNotCountedAsSucceeded() {
+        saga.startFailure = new IllegalStateException("Step Functions throttled");
+
+        assertFails(() -> hold(MINJI, SEAT), 503, "SERVICE_UNAVAILABLE");
+
+        assertEquals(List.of(), metrics.metrics());
+    }
+
+    private SeatHoldService serviceOver(HoldRepository repository) {
+        return new SeatHoldService(repository, saga, catalog, new SeatDirectory(catalog), users,
+                new PolicyService(policyTable, clock), discountThrottle, clock, metrics, "test_ck_fake",
+                "https://tickets.example/pay/success", "https://tickets.example/pay/fail");
     }
 }

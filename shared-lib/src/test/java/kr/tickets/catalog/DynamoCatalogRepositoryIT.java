@@ -19,6 +19,7 @@ import java.util.Map;
 import kr.tickets.common.Ids;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.localstack.LocalStack;
+import kr.tickets.ops.RecordingMetrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,7 +45,7 @@ class DynamoCatalogRepositoryIT {
         LocalStack stack = LocalStack.shared();
         dynamo = AwsLocal.dynamo(stack.endpoint());
         table = stack.resources().physicalId("CatalogTable");
-        repository = new DynamoCatalogRepository(dynamo, table);
+        repository = new DynamoCatalogRepository(dynamo, new RecordingMetrics(), table);
     }
 
     // --- fixtures -----------------------------------------------------------------------------

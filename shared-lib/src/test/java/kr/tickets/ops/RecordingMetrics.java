@@ -25,6 +25,11 @@ public class RecordingMetrics implements Metrics {
         return points.stream().filter(p -> p.metric() == metric).mapToDouble(Point::value).sum();
     }
 
+    /** The metrics recorded, in order, one entry per data point. */
+    public synchronized List<Metric> metrics() {
+        return points.stream().map(Point::metric).toList();
+    }
+
     public synchronized List<Point> points() {
         return List.copyOf(points);
     }

@@ -19,6 +19,7 @@ import kr.tickets.auth.DynamoSessionStore;
 import kr.tickets.auth.Grant;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.localstack.LocalStack;
+import kr.tickets.ops.RecordingMetrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,7 +33,7 @@ class DynamoUserRepositoryIT {
     static void connect() {
         LocalStack stack = LocalStack.shared();
         dynamo = AwsLocal.dynamo(stack.endpoint());
-        repository = new DynamoUserRepository(dynamo, stack.resources().physicalId("UsersTable"),
+        repository = new DynamoUserRepository(dynamo, new RecordingMetrics(), stack.resources().physicalId("UsersTable"),
                 stack.resources().physicalId("AuthTable"));
     }
 
