@@ -22,6 +22,8 @@ public final class LocalRunner {
         Runtime.getRuntime().addShutdownHook(new Thread(service::close));
         // Only this command loads demo data: the test JVMs start the same service empty.
         DemoCatalog.Summary demo = DemoCatalog.create(service.baseUrl(), Clock.systemUTC());
+        // As EventBridge would: the clock check and reconciliation run now and then on their rates.
+        service.scheduler().start();
         System.out.println();
         System.out.println("Ticketing API:  " + service.baseUrl() + "   (try: curl " + service.baseUrl() + "/health)");
         System.out.println("AWS emulator:   " + service.stack().endpoint() + "   (moto)");
@@ -30,6 +32,8 @@ public final class LocalRunner {
                 + LocalService.TOSS_SECRET_KEY + ")");
         System.out.println("Toss window:    " + service.tossSandbox().checkoutUrl()
                 + "?orderId=&amount=&orderName=&successUrl=&failUrl=   (302 to successUrl with the paymentKey)");
+        System.out.println("NTP responder:  udp://" + service.ntpResponder().server()
+                + "   (NtpServers; the clock check runs at start and on its schedule: see /health)");
         System.out.println("Local admin:    " + DemoAccounts.ADMIN_EMAIL + " / " + DemoAccounts.ADMIN_PASSWORD);
         System.out.println(demo + "   (try: curl '" + service.baseUrl() + "/performances?genre=MUSICAL')");
         System.out.println("Routes:");

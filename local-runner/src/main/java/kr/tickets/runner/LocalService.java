@@ -9,14 +9,17 @@ import java.util.List;
 import java.util.Map;
 import kr.tickets.localstack.Intrinsics;
 import kr.tickets.localstack.LocalStack;
+import kr.tickets.localstack.NtpResponder;
 import kr.tickets.localstack.SamTemplate;
 import kr.tickets.localstack.TossSandbox;
 
 /**
- * The whole service on this machine: the Toss sandbox, moto with the template's resources,
+ * The whole service on this machine: the Toss sandbox, an NTP responder (the clock check's
+ * NtpServers, since these machines cannot reach Google's), moto with the template's resources,
  * every function of template.yaml loaded from its jar, the API on {@code http://127.0.0.1:<port>},
- * the Lambda Invoke endpoint moto forwards Step Functions' lambda tasks to, and one poller per
- * SQS event source.
+ * the Lambda Invoke endpoint moto forwards Step Functions' lambda tasks to, one poller per SQS
+ * event source, and the scheduled rules ({@link #scheduler()}: started by {@link LocalRunner},
+ * fired one at a time by tests, so a background run never races a test's own).
  */
 public final class LocalService implements AutoCloseable {
     /** The Toss secret key the local stack stores (TossSecretKey); the sandbox accepts any test_sk_ key. */
@@ -30,20 +33,24 @@ public final class LocalService implements AutoCloseable {
     private static LocalService shared;
 
     private final TossSandbox toss;
+    private final NtpResponder ntp;
     private final LambdaEndpoint lambda;
     private final LocalStack stack;
     private final Map<String, FunctionHost> functions;
     private final ApiGateway gateway;
     private final List<SqsPoller> pollers;
+    private final LocalScheduler scheduler;
 
-    private LocalService(TossSandbox toss, LambdaEndpoint lambda, LocalStack stack, Map<String, FunctionHost> functions,
-                         ApiGateway gateway, List<SqsPoller> pollers) {
+    private LocalService(TossSandbox toss, NtpResponder ntp, LambdaEndpoint lambda, LocalStack stack,
+                         Map<String, FunctionHost> functions, ApiGateway gateway, List<SqsPoller> pollers) {
         this.toss = toss;
+        this.ntp = ntp;
         this.lambda = lambda;
         this.stack = stack;
         this.functions = functions;
         this.gateway = gateway;
         this.pollers = pollers;
+        this.scheduler = new LocalScheduler(functions, Clock.systemUTC());
     }
 
     /** API and moto on the given ports (0: free ones); the Invoke endpoint and the Toss sandbox on free ports. */
@@ -51,22 +58,32 @@ public final class LocalService implements AutoCloseable {
         return start(apiPort, motoPort, 0, 0);
     }
 
-    /** Every listener on the given port (0: a free one). */
+    /** Every listener on the given port (0: a free one); the NTP responder always on a free one. */
     public static LocalService start(int apiPort, int motoPort, int lambdaPort, int tossPort) {
         TossSandbox toss = TossSandbox.start(tossPort, Clock.systemUTC());
+        NtpResponder ntp;
         LambdaEndpoint lambda;
+        try {
+            ntp = NtpResponder.start(0);
+        } catch (RuntimeException e) {
+            toss.close();
+            throw e;
+        }
         try {
             lambda = new LambdaEndpoint(lambdaPort);
         } catch (IOException | RuntimeException e) {
+            ntp.close();
             toss.close();
             throw new IllegalStateException("cannot start the local Lambda endpoint", e);
         }
         LocalStack stack;
         try {
             stack = LocalStack.start(motoPort, lambda.url(), Map.of("TossApiBaseUrl", toss.baseUrl(),
-                    "RefundRetryDelaysSeconds", LOCAL_REFUND_RETRY_DELAYS), Map.of("TossSecretKey", TOSS_SECRET_KEY));
+                    "RefundRetryDelaysSeconds", LOCAL_REFUND_RETRY_DELAYS, "NtpServers", ntp.server()),
+                    Map.of("TossSecretKey", TOSS_SECRET_KEY));
         } catch (RuntimeException e) {
             lambda.close();
+            ntp.close();
             toss.close();
             throw e;
         }
@@ -81,8 +98,8 @@ public final class LocalService implements AutoCloseable {
                 lambda.register(host);
             }
             gateway = new ApiGateway(apiPort, functions);
-            LocalService service = new LocalService(toss, lambda, stack, Collections.unmodifiableMap(functions), gateway,
-                    pollers);
+            LocalService service = new LocalService(toss, ntp, lambda, stack, Collections.unmodifiableMap(functions),
+                    gateway, pollers);
             service.bootstrapAdmin();
             Intrinsics intrinsics = new Intrinsics(stack.resources(), stack.parameters());
             for (FunctionSpec spec : specs) {
@@ -102,6 +119,7 @@ public final class LocalService implements AutoCloseable {
             lambda.close();
             functions.values().forEach(LocalService::closeQuietly);
             stack.close();
+            ntp.close();
             toss.close();
             throw new IllegalStateException("local service failed to start", e);
         }
@@ -137,6 +155,16 @@ public final class LocalService implements AutoCloseable {
         return toss;
     }
 
+    /** The NTP server the clock check asks (NtpServers); set its offset to make the server clock look off. */
+    public NtpResponder ntpResponder() {
+        return ntp;
+    }
+
+    /** The template's Schedule events: {@code start()} plays them on their rates, {@code fire} runs one now. */
+    public LocalScheduler scheduler() {
+        return scheduler;
+    }
+
     /** The Lambda Invoke endpoint ({@code POST /2015-03-31/functions/{name}/invocations}) moto forwards to. */
     public String lambdaUrl() {
         return lambda.url();
@@ -162,11 +190,13 @@ public final class LocalService implements AutoCloseable {
 
     @Override
     public void close() {
+        scheduler.close();
         pollers.forEach(SqsPoller::close);
         gateway.close();
         lambda.close();
         functions.values().forEach(LocalService::closeQuietly);
         stack.close();
+        ntp.close();
         toss.close();
     }
 

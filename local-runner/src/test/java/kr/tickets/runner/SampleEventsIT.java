@@ -136,6 +136,15 @@ class SampleEventsIT {
         }
     }
 
+    @Test
+    void clockCheckAcceptsItsScheduledEventAndMeasuresAgainstTheLocalResponder() throws Exception {
+        byte[] sample = Files.readAllBytes(ProjectPaths.root()
+                .resolve("events/ClockCheckFunction-EveryFiveMinutes.json"));
+        JsonNode answer = JSON.readTree(LocalService.shared().function("ClockCheckFunction").invokeBytes(sample));
+        assertEquals("MEASURED", answer.path("status").asText(), answer::toString);
+        assertEquals(LocalService.shared().ntpResponder().server(), answer.path("server").asText());
+    }
+
     @TestFactory
     Stream<DynamicTest> eachHandlerAcceptsItsSampleEvent() {
         return templateEvents().stream().map(e -> DynamicTest.dynamicTest(e[0] + "-" + e[1], () -> {
