@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Creates in moto the resources template.yaml declares, so the local stack has no second,
  * hand-written list: tables, secrets, SQS queues, SES identities and Step Functions state
  * machines, and the names and ARNs of the functions. A resource's physical name is its logical
- * id (the template leaves names to CloudFormation). Creating twice is harmless.
+ * id (the template leaves names to CloudFormation). Creating twice is harmless. The types left
+ * out on purpose are listed in {@link #NOT_EMULATED}; any other type is refused.
  *
  * <p>Order matters, as in CloudFormation: tables, secrets, functions and queues (a queue after
  * its dead-letter queue) come before the state machines whose definition substitutions refer
@@ -53,6 +54,19 @@ public final class Provisioner {
             "KmsDataKeyReusePeriodSeconds", "SqsManagedSseEnabled");
     /** AWS::SQS::Queue properties whose value is a JSON document. */
     private static final Set<String> QUEUE_JSON_ATTRIBUTES = Set.of("RedrivePolicy", "RedriveAllowPolicy");
+    /** The resource types {@link #provision} creates in moto or registers (functions). */
+    static final Set<String> PROVISIONED = Set.of("AWS::DynamoDB::Table", "AWS::SecretsManager::Secret",
+            "AWS::SQS::Queue", "AWS::SES::EmailIdentity", "AWS::Serverless::StateMachine", "AWS::Serverless::Function");
+    /**
+     * Resource types deliberately left out locally, because no code and no test reads them: the
+     * API (the local runner plays it from the functions' events), observability (log groups,
+     * alarms, the dashboard, the alert topic and its key; local logs go to the console) and IAM
+     * (moto does not enforce it). Any other type is refused, so a new kind of resource is a
+     * decision rather than a silent gap.
+     */
+    static final Set<String> NOT_EMULATED = Set.of("AWS::Serverless::Api", "AWS::ApiGateway::Account",
+            "AWS::Logs::LogGroup", "AWS::CloudWatch::Alarm", "AWS::CloudWatch::Dashboard", "AWS::SNS::Topic",
+            "AWS::SNS::Subscription", "AWS::KMS::Key", "AWS::IAM::Role", "AWS::IAM::ManagedPolicy");
 
     private final SamTemplate template;
     private final String endpoint;
@@ -88,6 +102,13 @@ public final class Provisioner {
     }
 
     public LocalResources provision() {
+        template.resources().forEach((id, resource) -> {
+            Object type = resource.get("Type");
+            if (!PROVISIONED.contains(type) && !NOT_EMULATED.contains(type)) {
+                throw new IllegalArgumentException(id + ": resource type " + type
+                        + " is neither provisioned locally nor deliberately left out (Provisioner.NOT_EMULATED)");
+            }
+        });
         LocalResources resources = new LocalResources();
         Intrinsics intrinsics = new Intrinsics(resources, parameters());
         try (DynamoDbClient dynamo = AwsLocal.dynamo(endpoint); SecretsManagerClient secrets = AwsLocal.secrets(endpoint);
