@@ -49,8 +49,12 @@ public class PowertoolsMetrics implements Metrics {
 
     @Override
     public void add(Metric metric, String dimension, String dimensionValue, double value) {
+        // One dimension set [Service, <dimension>]: added on its own, EMF would publish the
+        // metric twice, under [Service] and under [<dimension>], and neither matches an alarm.
+        DimensionSet dimensions = DimensionSet.of(powertools.getDefaultDimensions().getDimensions());
+        dimensions.addDimension(dimension, dimensionValue);
         powertools.flushMetrics(m -> {
-            m.addDimension(DimensionSet.of(dimension, dimensionValue));
+            m.setDefaultDimensions(dimensions);
             m.addMetric(metric.metricName(), value, unit(metric));
         });
     }

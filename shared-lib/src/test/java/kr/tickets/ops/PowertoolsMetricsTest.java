@@ -64,8 +64,8 @@ class PowertoolsMetricsTest {
         assertEquals(1, lines.size());
         assertEquals("Hold", lines.get(0).get("Route").asText());
         assertEquals("ticketing", lines.get(0).get("Service").asText());
-        assertTrue(lines.get(0).at("/_aws/CloudWatchMetrics/0/Dimensions").toString().contains("\"Route\""),
-                lines.get(0).toString());
+        assertEquals("[[\"Service\",\"Route\"]]", lines.get(0).at("/_aws/CloudWatchMetrics/0/Dimensions").toString(),
+                "one dimension set, as the dashboard and a per-route alarm name it: " + lines.get(0));
     }
 
     @Test
