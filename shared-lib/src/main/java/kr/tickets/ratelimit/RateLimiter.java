@@ -10,6 +10,8 @@ import kr.tickets.ops.Metric;
 import kr.tickets.ops.Metrics;
 import kr.tickets.policy.PolicyKey;
 import kr.tickets.policy.PolicyService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The application rate limit on hold, checkout and confirm (requirements §6: 트래픽 과부하 방지):
@@ -23,6 +25,8 @@ import kr.tickets.policy.PolicyService;
 @Singleton
 @Requires(beans = {RateCounter.class, PolicyService.class})
 public class RateLimiter {
+    private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
+
     private final RateCounter counter;
     private final PolicyService policies;
     private final Metrics metrics;
@@ -46,10 +50,24 @@ public class RateLimiter {
             decision = check(route, RateSubject.CLIENT_ADDRESS, clientAddress,
                     policy.get(PolicyKey.RATE_LIMIT_IP).asLong(), window, now);
         }
-        if (decision instanceof RateDecision.Limited) {
-            metrics.add(Metric.RATE_LIMITED, "Route", route.metricValue(), 1);
+        if (decision instanceof RateDecision.Limited limited) {
+            LOG.info("rate limited route={} subject={} userId={} retryAfterSeconds={}", route.metricValue(),
+                    limited.subject(), userId, limited.retryAfterSeconds());
+            publish(route);
         }
         return decision;
+    }
+
+    /**
+     * The refusal stands whether or not its metric can be published: an unconfigured metrics
+     * environment (no namespace) must not turn a 429 into a 500 under exactly the load it reports.
+     */
+    private void publish(RateLimitedRoute route) {
+        try {
+            metrics.add(Metric.RATE_LIMITED, "Route", route.metricValue(), 1);
+        } catch (RuntimeException e) {
+            LOG.warn("metric {} not published: {}", Metric.RATE_LIMITED.metricName(), e.getMessage());
+        }
     }
 
     private RateDecision check(RateLimitedRoute route, RateSubject subject, String id, long limit, RateWindow window,

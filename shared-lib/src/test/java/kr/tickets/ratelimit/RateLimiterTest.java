@@ -134,4 +134,24 @@ class RateLimiterTest {
         assertEquals(List.of(new RecordingMetrics.Point(Metric.RATE_LIMITED, "Route", "Hold", 1),
                 new RecordingMetrics.Point(Metric.RATE_LIMITED, "Route", "Confirm", 1)), metrics.points());
     }
+
+    @Test
+    void aMetricThatCannotBePublishedDoesNotTurnTheRefusalIntoAnError() {
+        kr.tickets.ops.Metrics broken = new kr.tickets.ops.Metrics() {
+            @Override
+            public void add(Metric metric, double value) {
+                throw new IllegalArgumentException("Namespace must be specified before flushing metrics");
+            }
+
+            @Override
+            public void add(Metric metric, String dimension, String dimensionValue, double value) {
+                add(metric, value);
+            }
+        };
+        RateLimiter withoutMetrics = new RateLimiter(counter, new PolicyService(policyTable, clock), broken, clock);
+        for (int i = 0; i < 3; i++) {
+            withoutMetrics.admit(RateLimitedRoute.HOLD, MINJI, OFFICE);
+        }
+        assertInstanceOf(RateDecision.Limited.class, withoutMetrics.admit(RateLimitedRoute.HOLD, MINJI, OFFICE));
+    }
 }
