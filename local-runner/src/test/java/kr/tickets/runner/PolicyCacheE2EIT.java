@@ -73,6 +73,8 @@ class PolicyCacheE2EIT {
                             probe.getKey() + " still took writes " + waited.toMillis() + " ms after the change");
                     Thread.sleep(100);
                 }
+                System.out.printf("%s refuses writes %d ms after read-only was switched on%n", probe.getKey(),
+                        Duration.ofNanos(System.nanoTime() - changed).toMillis());
             }
         } finally {
             Policies.set(http, admin, "feature.readOnly", false);
