@@ -29,6 +29,12 @@ public final class LocalService implements AutoCloseable {
      * seconds here instead of AWS's hour, so a failing refund reaches its end while you watch.
      */
     public static final String LOCAL_REFUND_RETRY_DELAYS = "1,1,2";
+    /**
+     * The test suite's service reads policies on every use (template parameter PolicyCacheSeconds
+     * = 0), so a test that changes a policy sees it in force at once; {@code PolicyCacheE2EIT}
+     * proves the template's cache time on a service of its own.
+     */
+    static final Map<String, String> TEST_PARAMETERS = Map.of("PolicyCacheSeconds", "0");
 
     private static LocalService shared;
 
@@ -60,8 +66,16 @@ public final class LocalService implements AutoCloseable {
 
     /** Every listener on the given port (0: a free one); the NTP responder always on a free one. */
     public static LocalService start(int apiPort, int motoPort, int lambdaPort, int tossPort) {
+        return start(apiPort, motoPort, lambdaPort, tossPort, Map.of());
+    }
+
+    /** Every listener on the given port (0: a free one), with template parameters set over their defaults. */
+    public static LocalService start(int apiPort, int motoPort, int lambdaPort, int tossPort,
+                                     Map<String, String> parameters) {
         // Before any function loads: each function's logging keeps the standard output it finds.
         OutputTap.install();
+        Map<String, String> all = new LinkedHashMap<>(Map.of("RefundRetryDelaysSeconds", LOCAL_REFUND_RETRY_DELAYS));
+        all.putAll(parameters);
         TossSandbox toss = TossSandbox.start(tossPort, Clock.systemUTC());
         NtpResponder ntp;
         LambdaEndpoint lambda;
@@ -80,9 +94,9 @@ public final class LocalService implements AutoCloseable {
         }
         LocalStack stack;
         try {
-            stack = LocalStack.start(motoPort, lambda.url(), Map.of("TossApiBaseUrl", toss.baseUrl(),
-                    "RefundRetryDelaysSeconds", LOCAL_REFUND_RETRY_DELAYS, "NtpServers", ntp.server()),
-                    Map.of("TossSecretKey", TOSS_SECRET_KEY));
+            all.put("TossApiBaseUrl", toss.baseUrl());
+            all.putIfAbsent("NtpServers", ntp.server());
+            stack = LocalStack.start(motoPort, lambda.url(), all, Map.of("TossSecretKey", TOSS_SECRET_KEY));
         } catch (RuntimeException e) {
             lambda.close();
             ntp.close();
@@ -130,7 +144,7 @@ public final class LocalService implements AutoCloseable {
     /** One service for the whole test JVM, stopped when the JVM exits. */
     public static synchronized LocalService shared() {
         if (shared == null) {
-            shared = start(0, 0);
+            shared = start(0, 0, 0, 0, TEST_PARAMETERS);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }
         return shared;

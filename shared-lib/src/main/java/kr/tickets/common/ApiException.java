@@ -62,6 +62,22 @@ public class ApiException extends RuntimeException {
                 Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
     }
 
+    /**
+     * 429 RATE_LIMITED: the application rate limit on booking routes, in Korean since buyers read
+     * it, with Retry-After until the limit's window ends.
+     */
+    public static ApiException rateLimited(long retryAfterSeconds) {
+        long seconds = Math.max(1, retryAfterSeconds);
+        return new ApiException(429, "RATE_LIMITED", "요청이 너무 많습니다. " + seconds + "초 후에 다시 시도해 주세요.",
+                List.of(), Map.of("Retry-After", Long.toString(seconds)));
+    }
+
+    /** 503 READ_ONLY: the service takes no changes for now (policy feature.readOnly); reads still work. */
+    public static ApiException readOnly() {
+        return new ApiException(503, "READ_ONLY",
+                "지금은 점검을 위해 조회만 가능합니다. 예매, 결제, 취소 등 변경 요청은 잠시 후 다시 시도해 주세요.");
+    }
+
     /** 402 PAYMENT_REJECTED, carrying the payment provider's own code (e.g. Toss's REJECT_CARD_PAYMENT). */
     public static ApiException paymentRejected(String providerCode, String detail) {
         return new ApiException(402, "PAYMENT_REJECTED", detail, List.of(), Map.of(), providerCode);

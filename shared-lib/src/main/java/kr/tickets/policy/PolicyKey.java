@@ -25,7 +25,16 @@ public enum PolicyKey {
     PAYMENT_PROVIDER("feature.paymentProvider", "TOSS takes payments; DISABLED stops new checkouts.",
             JsonNodeFactory.instance.textNode("TOSS"), 0, 0),
     MAINTENANCE("feature.maintenance", "When true, bookings are refused with 503.",
-            JsonNodeFactory.instance.booleanNode(false), 0, 0);
+            JsonNodeFactory.instance.booleanNode(false), 0, 0),
+    READ_ONLY("feature.readOnly", "When true, every API write except admin policy changes and login, refresh and "
+            + "logout is refused with 503; reads and flows already running go on.",
+            JsonNodeFactory.instance.booleanNode(false), 0, 0),
+    // Far above what a person clicking seats can send, far below what a script fires (docs/operations.md).
+    RATE_LIMIT_USER("rateLimit.userPer10Seconds", "Hold, checkout or confirm requests one user may send to each "
+            + "of those routes per 10-second window; more are refused with 429.", integer(20), 1, 100_000),
+    // Generous: many buyers share one address behind a mobile carrier's NAT (docs/operations.md).
+    RATE_LIMIT_IP("rateLimit.ipPer10Seconds", "Hold, checkout or confirm requests one client address may send to "
+            + "each of those routes per 10-second window; more are refused with 429.", integer(1000), 1, 1_000_000);
 
     private static final Pattern CODE = Pattern.compile("^[A-Z0-9_-]{2,32}$");
     private static final long MAX_DISCOUNT_USES = 10_000_000;
@@ -74,11 +83,12 @@ public enum PolicyKey {
     /** Null when {@code value} is acceptable for this key, else what is wrong with it. */
     public String check(JsonNode value) {
         return switch (this) {
-            case HOLD_MINUTES, MAX_SEATS_PER_USER, FEE_KRW, CANCELLATION_HOURS -> checkInteger(value, min, max);
+            case HOLD_MINUTES, MAX_SEATS_PER_USER, FEE_KRW, CANCELLATION_HOURS, RATE_LIMIT_USER, RATE_LIMIT_IP ->
+                    checkInteger(value, min, max);
             case DISCOUNT_CODES -> checkDiscounts(value);
             case PAYMENT_PROVIDER -> value.isTextual() && (value.textValue().equals("TOSS")
                     || value.textValue().equals("DISABLED")) ? null : "must be \"TOSS\" or \"DISABLED\"";
-            case MAINTENANCE -> value.isBoolean() ? null : "must be true or false";
+            case MAINTENANCE, READ_ONLY -> value.isBoolean() ? null : "must be true or false";
         };
     }
 

@@ -16,7 +16,9 @@ import java.util.Map;
 import kr.tickets.auth.Authenticator;
 import kr.tickets.auth.Principal;
 import kr.tickets.booking.SeatHoldService;
+import kr.tickets.ratelimit.RateLimitedRoute;
 import kr.tickets.users.Role;
+import kr.tickets.web.RateLimitGuard;
 import kr.tickets.web.Requests;
 
 /** {@code /schedules/{scheduleId}/holds}, {@code /holds/{holdId}}: holding a seat and preparing its payment. */
@@ -25,10 +27,12 @@ import kr.tickets.web.Requests;
 public class HoldsController {
     private final SeatHoldService holds;
     private final Authenticator authenticator;
+    private final RateLimitGuard rateLimit;
 
-    public HoldsController(SeatHoldService holds, Authenticator authenticator) {
+    public HoldsController(SeatHoldService holds, Authenticator authenticator, RateLimitGuard rateLimit) {
         this.holds = holds;
         this.authenticator = authenticator;
+        this.rateLimit = rateLimit;
     }
 
     @Post("/schedules/{scheduleId}/holds")
@@ -37,6 +41,7 @@ public class HoldsController {
                                     @Header("Authorization") @Nullable String authorization,
                                     @Header("Idempotency-Key") @Nullable String idempotencyKey) {
         Principal who = authenticator.require(authorization, Role.USER);
+        rateLimit.admit(request, RateLimitedRoute.HOLD, who);
         return holds.hold(who, scheduleId, Requests.json(request), idempotencyKey);
     }
 
@@ -55,6 +60,7 @@ public class HoldsController {
     public Map<String, Object> checkout(HttpRequest<?> request, @PathVariable String holdId,
                                         @Header("Authorization") @Nullable String authorization) {
         Principal who = authenticator.require(authorization, Role.USER);
+        rateLimit.admit(request, RateLimitedRoute.CHECKOUT, who);
         return holds.checkout(who, holdId, Requests.json(request));
     }
 }

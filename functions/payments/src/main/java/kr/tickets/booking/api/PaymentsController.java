@@ -13,7 +13,9 @@ import java.util.Map;
 import kr.tickets.auth.Authenticator;
 import kr.tickets.auth.Principal;
 import kr.tickets.booking.PaymentService;
+import kr.tickets.ratelimit.RateLimitedRoute;
 import kr.tickets.users.Role;
+import kr.tickets.web.RateLimitGuard;
 import kr.tickets.web.Requests;
 
 /** {@code /payments/confirm}, {@code /payments/fail}: what the web client posts after Toss's redirects. */
@@ -22,16 +24,19 @@ import kr.tickets.web.Requests;
 public class PaymentsController {
     private final PaymentService payments;
     private final Authenticator authenticator;
+    private final RateLimitGuard rateLimit;
 
-    public PaymentsController(PaymentService payments, Authenticator authenticator) {
+    public PaymentsController(PaymentService payments, Authenticator authenticator, RateLimitGuard rateLimit) {
         this.payments = payments;
         this.authenticator = authenticator;
+        this.rateLimit = rateLimit;
     }
 
     @Post("/confirm")
     public HttpResponse<Map<String, Object>> confirm(HttpRequest<?> request,
                                                      @Header("Authorization") @Nullable String authorization) {
         Principal who = authenticator.require(authorization, Role.USER);
+        rateLimit.admit(request, RateLimitedRoute.CONFIRM, who);
         PaymentService.Outcome outcome = payments.confirm(who, Requests.json(request));
         return HttpResponse.<Map<String, Object>>status(HttpStatus.valueOf(outcome.status())).body(outcome.body());
     }

@@ -18,6 +18,7 @@ import kr.tickets.users.Profile;
 import kr.tickets.users.SignupCommand;
 import kr.tickets.users.UserService;
 import kr.tickets.web.Requests;
+import kr.tickets.web.WritableWhenReadOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ public class AuthController {
     }
 
     @Post("/login")
+    @WritableWhenReadOnly
     public TokenPair login(HttpRequest<?> request) {
         JsonRequest json = Requests.json(request);
         String email = json.requiredString("email", 254);
@@ -55,11 +57,13 @@ public class AuthController {
     }
 
     @Post("/refresh")
+    @WritableWhenReadOnly
     public TokenPair refresh(HttpRequest<?> request) {
         return auth.refresh(refreshToken(request));
     }
 
     @Post("/logout")
+    @WritableWhenReadOnly
     public HttpResponse<Void> logout(HttpRequest<?> request, @Header("Authorization") @Nullable String authorization) {
         auth.logout(authenticator.authenticate(authorization), refreshToken(request));
         return HttpResponse.noContent();
