@@ -101,6 +101,7 @@ for who in user admin; do
       --checks all \
       --max-examples "$max_examples" \
       --seed "$seed" \
+      --generation-database none \
       --request-timeout "$request_timeout" \
       --workers "$workers" \
       "${select[@]}" \
