@@ -99,6 +99,7 @@ for who in user admin; do
   if ! "$st" --config-file "$root/local/schemathesis.toml" run docs/openapi.yaml \
       --url "$base_url" \
       --checks all \
+      --exclude-checks use_after_free \
       --max-examples "$max_examples" \
       --seed "$seed" \
       --generation-database none \
