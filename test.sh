@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the template checks (cfn-lint, sam validate --lint, checkov), unit tests, integration
-# tests against moto, and the end-to-end suite over HTTP through the local runner. Each test JVM
+# tests against moto, the end-to-end suite over HTTP through the local runner, and schemathesis
+# (docs/openapi.yaml against a local service it starts; local/schemathesis.sh). Each test JVM
 # starts and stops its own moto; nothing needs to be running first. Extra arguments go to Maven.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,3 +18,5 @@ CKV_SKIP_PACKAGE_UPDATE_CHECK=true .venv/checkov/bin/checkov -f template.yaml --
   --quiet --compact --skip-download
 echo "== mvn verify (unit, integration and end-to-end tests)"
 mvn -B verify "$@"
+echo "== schemathesis (docs/openapi.yaml against the running service, as a user and as an admin)"
+bash local/schemathesis.sh

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import kr.tickets.auth.Principal;
 import kr.tickets.common.ApiException;
+import kr.tickets.common.JsonRequest;
 import kr.tickets.ops.Metric;
 import kr.tickets.ops.Metrics;
 import kr.tickets.policy.PolicyKey;
@@ -169,7 +170,7 @@ public class BookingCancelService {
 
     private static String reason(CancelCommand command) {
         String reason = command.reason() == null ? null : command.reason().strip();
-        if (reason != null && reason.length() > REASON_MAX) {
+        if (reason != null && JsonRequest.characters(reason) > REASON_MAX) {
             throw ApiException.validation("reason", "must be at most " + REASON_MAX + " characters");
         }
         if (command.asAdmin() && (reason == null || reason.isEmpty())) {

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import kr.tickets.common.ApiException;
 import kr.tickets.common.CursorSigner;
 import kr.tickets.common.FieldError;
+import kr.tickets.common.JsonRequest;
 
 /**
  * What visitors read (requirements §2): the list with search, filters, sort and cursor
@@ -61,7 +62,7 @@ public class CatalogQueryService {
         });
         List<FieldError> errors = new ArrayList<>();
         String q = params.get("q");
-        if (q != null && q.length() > 100) {
+        if (q != null && JsonRequest.characters(q) > 100) {
             errors.add(new FieldError("q", "must be at most 100 characters"));
         }
         Genre genre = null;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import kr.tickets.common.FieldError;
+import kr.tickets.common.JsonRequest;
 
 /**
  * Seat grades of a performance and which seat has which: every seat of the venue gets exactly
@@ -45,7 +46,7 @@ public record GradePlan(List<Grade> grades, Map<String, String> gradeOfSeat) {
             String name = text(grade, "name");
             String color = text(grade, "color");
             JsonNode price = grade.get("price");
-            if (name == null || name.isBlank() || name.length() > 20) {
+            if (name == null || name.isBlank() || JsonRequest.characters(name) > 20) {
                 errors.add(new FieldError(at + ".name", "must be 1-20 characters"));
             } else if (!names.add(name)) {
                 errors.add(new FieldError(at + ".name", "duplicates another grade"));

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import kr.tickets.common.FieldError;
+import kr.tickets.common.JsonRequest;
 
 /**
  * Sections → rows → seats, from {@code layout:{sections:[{name,rows:[{row,seats,x?,y?}]}]}}.
@@ -35,7 +36,7 @@ public final class VenueLayout {
             String at = "layout.sections[" + s + "]";
             JsonNode section = sections.get(s);
             String name = text(section, "name");
-            if (name == null || name.isBlank() || name.length() > 30 || name.contains("-")) {
+            if (name == null || name.isBlank() || JsonRequest.characters(name) > 30 || name.contains("-")) {
                 errors.add(new FieldError(at + ".name", "must be 1-30 characters without '-'"));
                 continue;
             }
@@ -54,7 +55,7 @@ public final class VenueLayout {
                 JsonNode row = rows.get(r);
                 String rowName = text(row, "row");
                 JsonNode count = row == null ? null : row.get("seats");
-                if (rowName == null || rowName.isBlank() || rowName.length() > 10 || rowName.contains("-")) {
+                if (rowName == null || rowName.isBlank() || JsonRequest.characters(rowName) > 10 || rowName.contains("-")) {
                     errors.add(new FieldError(rowAt + ".row", "must be 1-10 characters without '-'"));
                     continue;
                 }

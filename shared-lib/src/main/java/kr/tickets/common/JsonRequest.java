@@ -102,11 +102,19 @@ public final class JsonRequest {
             errors.add(new FieldError(field, "must not be blank"));
             return null;
         }
-        if (value.length() > maxLength) {
+        if (characters(value) > maxLength) {
             errors.add(new FieldError(field, "must be at most " + maxLength + " characters"));
             return null;
         }
         return value;
+    }
+
+    /**
+     * The length of {@code text} in characters as JSON Schema's maxLength counts them (code
+     * points): an emoji is one character, as docs/openapi.yaml promises, not Java's two UTF-16 units.
+     */
+    public static int characters(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     /** The field as parsed JSON, for values whose type is the caller's to check. */

@@ -3,6 +3,9 @@ package kr.tickets.web;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.servlet.http.ServletHttpRequest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kr.tickets.common.JsonRequest;
 
@@ -42,6 +45,21 @@ public final class Requests {
             return body;
         }
         return request.getBody(String.class).orElse(null);
+    }
+
+    /**
+     * The query parameters as API Gateway's single-value map has them: a repeated parameter
+     * counts once, with its last value. A parameter without any value (a bare {@code ?=0} or
+     * {@code ?&}) is left out, as an absent one, instead of failing the request.
+     */
+    public static Map<String, String> lastQueryValues(HttpRequest<?> request) {
+        Map<String, String> params = new HashMap<>();
+        request.getParameters().forEach((name, values) -> {
+            if (!name.isEmpty() && !values.isEmpty()) {
+                params.put(name, values.get(values.size() - 1));
+            }
+        });
+        return params;
     }
 
     /** API Gateway's request id, used as the problem's traceId and in logs. */

@@ -145,6 +145,19 @@ class JsonRequestTest {
     }
 
     @Test
+    void lengthCountsCharactersNotUtf16UnitsAsTheOpenApiMaxLengthDoes() {
+        // 50 emoji are 50 characters (code points), 100 UTF-16 units.
+        String emoji = "\uD83C\uDFAD".repeat(50);
+        JsonRequest body = JsonRequest.parse("{\"name\": \"" + emoji + "\"}", JSON);
+        assertEquals(emoji, body.requiredString("name", 50));
+        assertTrue(body.errors().isEmpty());
+
+        JsonRequest tooLong = JsonRequest.parse("{\"name\": \"" + emoji + "\uD83C\uDFAD\"}", JSON);
+        assertNull(tooLong.requiredString("name", 50));
+        assertEquals(List.of(new FieldError("name", "must be at most 50 characters")), tooLong.errors());
+    }
+
+    @Test
     void absentOptionalFieldIsNullWithoutError() {
         JsonRequest body = JsonRequest.parse("{}", JSON);
         assertNull(body.optionalString("phone", 13));

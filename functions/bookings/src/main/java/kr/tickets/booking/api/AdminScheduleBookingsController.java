@@ -16,6 +16,7 @@ import kr.tickets.booking.BookingListService;
 import kr.tickets.booking.BookingQueryService;
 import kr.tickets.booking.BookingRepository;
 import kr.tickets.users.Role;
+import kr.tickets.web.Requests;
 
 /** {@code GET /admin/schedules/{scheduleId}/bookings}: a schedule's bookings, for admins. */
 @Controller("/admin/schedules")
@@ -33,7 +34,7 @@ public class AdminScheduleBookingsController {
     public Map<String, Object> list(@PathVariable String scheduleId, HttpRequest<?> request,
                                     @Header("Authorization") @Nullable String authorization) {
         authenticator.require(authorization, Role.ADMIN);
-        Map<String, String> query = MyBookingsController.lastValues(request);
+        Map<String, String> query = Requests.lastQueryValues(request);
         BookingRepository.Page<Booking> page = lists.ofSchedule(new BookingListService.ScheduleBookingsRequest(
                 scheduleId, query.get("status"), query.get("size"), query.get("cursor")));
         Map<String, Object> out = new LinkedHashMap<>();

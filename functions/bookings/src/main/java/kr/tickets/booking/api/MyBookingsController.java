@@ -7,13 +7,13 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import kr.tickets.auth.Authenticator;
 import kr.tickets.booking.BookingListService;
 import kr.tickets.booking.BookingRepository;
 import kr.tickets.users.Role;
+import kr.tickets.web.Requests;
 
 /** {@code GET /me/bookings}: the caller's bookings of the last 365 days. */
 @Controller("/me/bookings")
@@ -30,20 +30,13 @@ public class MyBookingsController {
     @Get
     public Map<String, Object> list(HttpRequest<?> request, @Header("Authorization") @Nullable String authorization) {
         String userId = authenticator.require(authorization, Role.USER).userId();
-        Map<String, String> query = lastValues(request);
+        Map<String, String> query = Requests.lastQueryValues(request);
         BookingRepository.Page<BookingRepository.BookingLine> page = lists.mine(new BookingListService.MyBookingsRequest(
                 userId, query.get("sort"), query.get("order"), query.get("size"), query.get("cursor")));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", page.items().stream().map(MyBookingsController::line).toList());
         out.put("nextCursor", page.nextCursor());
         return out;
-    }
-
-    /** A repeated parameter counts once, with its last value, as API Gateway's single-value map has it. */
-    static Map<String, String> lastValues(HttpRequest<?> request) {
-        Map<String, String> params = new HashMap<>();
-        request.getParameters().forEach((name, values) -> params.put(name, values.get(values.size() - 1)));
-        return params;
     }
 
     private static Map<String, Object> line(BookingRepository.BookingLine b) {

@@ -8,10 +8,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import kr.tickets.catalog.CatalogQueryService;
+import kr.tickets.web.Requests;
 
 /** Public catalog reads: the list, a performance, its calendar, a schedule's seat map. */
 @Controller
@@ -24,9 +24,7 @@ public class CatalogController {
 
     @Get("/performances")
     public Map<String, Object> list(HttpRequest<?> request) {
-        Map<String, String> params = new HashMap<>();
-        request.getParameters().forEach((name, values) -> params.put(name, values.get(values.size() - 1)));
-        return catalog.list(params);
+        return catalog.list(Requests.lastQueryValues(request));
     }
 
     @Get("/performances/{performanceId}")
