@@ -87,7 +87,7 @@ admin_token="$(post_json /auth/login '{"email":"admin@tickets.local","password":
 
 # The operations that need role ADMIN. A user's token gets a 403 there, which the user pass
 # would only repeat for each of them; the admin pass tests them with the token they are for.
-admin_ops='^(listPolicies|updatePolicy.*|createVenue|createPerformance|updatePerformance|deletePerformance|addSchedule|updateSchedule|deleteSchedule|listScheduleBookings|adminCancelBooking)$'
+admin_ops='^(listPolicies|listPolicyAudit|updatePolicy.*|createVenue|createPerformance|updatePerformance|deletePerformance|addSchedule|updateSchedule|deleteSchedule|listScheduleBookings|adminCancelBooking)$'
 
 status=0
 for who in user admin; do
