@@ -98,6 +98,13 @@ class RateLimitE2EIT {
             Bookings.held(office, colleagues[i], scheduleId, "A-1-" + (i + 1));
         }
         assertRateLimited(Bookings.hold(office, colleagues[3], scheduleId, "A-1-4"));
+        // Claiming another address in the headers a proxy would set changes nothing: the limit
+        // counts the address the connection comes from (API Gateway's sourceIp).
+        for (String header : new String[]{"X-Forwarded-For", "X-Real-IP", "Forwarded"}) {
+            String claimed = header.equals("Forwarded") ? "for=198.51.100.7" : "198.51.100.7";
+            assertRateLimited(office.post("/schedules/" + scheduleId + "/holds", Map.of("seatId", "A-1-4"),
+                    "Authorization", colleagues[3].bearer(), header, claimed));
+        }
         assertEquals("AVAILABLE", seatStatus(http, scheduleId, "A-1-4"));
 
         // The same user from another address (a phone off the office Wi-Fi) is not refused.

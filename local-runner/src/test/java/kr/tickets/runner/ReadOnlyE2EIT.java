@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.Map;
+import kr.tickets.localstack.TossSandbox;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,6 +67,49 @@ class ReadOnlyE2EIT {
         // The refused sign-up stored nothing: the same email and phone sign up now.
         assertEquals(201, http.post("/auth/signup", Accounts.signup(newEmail, newPhone)).status());
         Bookings.held(http, minji, scheduleId, "A-1-1");
+    }
+
+    /**
+     * Money while read-only: a buyer who paid in Toss's window cannot confirm, and a booked buyer
+     * cannot cancel; Toss is left exactly as it was (nothing captured, nothing refunded) and the
+     * seats exactly as they were, so paid ⇔ booked holds; both go through once the mode is off.
+     */
+    @Test
+    void aConfirmAndACancelAreRefusedWithoutTouchingTossAndGoThroughOnceItIsOff() {
+        Purchase paying = Purchase.start(http, admin, "A-1-1");
+        String payingKey = paying.paymentKey();
+        Purchase booked = Purchase.start(http, admin, "A-1-2");
+        String bookedKey = booked.paymentKey();
+        Http.Response confirmed = booked.confirm(bookedKey);
+        assertEquals(200, confirmed.status(), confirmed::toString);
+        TossSandbox toss = LocalService.shared().tossSandbox();
+
+        Policies.set(http, admin, FLAG, true);
+        try {
+            assertReadOnly(paying.confirm(payingKey));
+            assertReadOnly(http.post("/bookings/" + booked.holdId() + "/cancel", Map.of("reason", "일정 변경"),
+                    "Authorization", booked.buyer().bearer()));
+            assertReadOnly(http.post("/admin/bookings/" + booked.holdId() + "/cancel",
+                    Map.of("reason", "운영자 취소"), "Authorization", admin));
+
+            assertEquals("IN_PROGRESS", toss.session(payingKey).get("status").asText(), "nothing captured");
+            assertEquals("PENDING", paying.seatStatus());
+            assertEquals("DONE", toss.session(bookedKey).get("status").asText(), "nothing refunded");
+            assertEquals("CONFIRMED", booked.bookingStatus());
+            assertEquals("BOOKED", booked.seatStatus());
+        } finally {
+            Policies.set(http, admin, FLAG, false);
+        }
+
+        Http.Response late = paying.confirm(payingKey);
+        assertEquals(200, late.status(), late::toString);
+        assertEquals("DONE", toss.session(payingKey).get("status").asText());
+        assertEquals("BOOKED", paying.seatStatus());
+        Http.Response cancelled = http.post("/bookings/" + booked.holdId() + "/cancel",
+                Map.of("reason", "일정 변경"), "Authorization", booked.buyer().bearer());
+        assertTrue(cancelled.status() == 200 || cancelled.status() == 202, cancelled::toString);
+        assertEquals("CANCELED", Bookings.eventually(Duration.ofSeconds(20),
+                () -> toss.session(bookedKey).get("status").asText(), "CANCELED"::equals));
     }
 
     @Test
