@@ -9,7 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** GET /admin/policies/audit over real HTTP: who changed what when, newest first, in pages, for admins only. */
+/** GET /admin/policy-audit over real HTTP: who changed what when, newest first, in pages, for admins only. */
 class PolicyAuditE2EIT {
     private static final String KEY = "booking.cancellationHours";
 
@@ -23,7 +23,7 @@ class PolicyAuditE2EIT {
         Policies.set(http, admin, KEY, 48);
         Policies.set(http, admin, KEY, before);
 
-        JsonNode first = http.get("/admin/policies/audit?key=" + KEY + "&size=1", "Authorization", admin).json();
+        JsonNode first = http.get("/admin/policy-audit?key=" + KEY + "&size=1", "Authorization", admin).json();
         JsonNode back = first.get("items").get(0);
         assertEquals(KEY, back.get("key").asText());
         assertEquals(48, back.get("oldValue").asInt());
@@ -33,7 +33,7 @@ class PolicyAuditE2EIT {
         assertTrue(back.get("changedAt").asText().endsWith("Z"), back::toString);
 
         String cursor = first.get("nextCursor").asText();
-        JsonNode second = http.get("/admin/policies/audit?key=" + KEY + "&size=1&cursor="
+        JsonNode second = http.get("/admin/policy-audit?key=" + KEY + "&size=1&cursor="
                 + URLEncoder.encode(cursor, StandardCharsets.UTF_8), "Authorization", admin).json();
         JsonNode to48 = second.get("items").get(0);
         assertEquals(before, to48.get("oldValue"));
@@ -41,19 +41,19 @@ class PolicyAuditE2EIT {
         assertTrue(to48.get("changedAt").asText().compareTo(back.get("changedAt").asText()) <= 0);
 
         // The feed of every key has the latest change first too.
-        JsonNode all = http.get("/admin/policies/audit?size=1", "Authorization", admin).json();
+        JsonNode all = http.get("/admin/policy-audit?size=1", "Authorization", admin).json();
         assertEquals(back.get("changeId"), all.get("items").get(0).get("changeId"));
     }
 
     @Test
     void onlyAdminsReadItAndBadParametersAre400() {
         Accounts.Account user = Accounts.create(http);
-        assertProblem(http.get("/admin/policies/audit", "Authorization", user.bearer()), 403, "FORBIDDEN");
-        assertProblem(http.get("/admin/policies/audit"), 401, "UNAUTHENTICATED");
-        assertProblem(http.get("/admin/policies/audit?key=no.such.key", "Authorization", admin), 400,
+        assertProblem(http.get("/admin/policy-audit", "Authorization", user.bearer()), 403, "FORBIDDEN");
+        assertProblem(http.get("/admin/policy-audit"), 401, "UNAUTHENTICATED");
+        assertProblem(http.get("/admin/policy-audit?key=no.such.key", "Authorization", admin), 400,
                 "VALIDATION_FAILED");
-        assertProblem(http.get("/admin/policies/audit?size=0", "Authorization", admin), 400, "VALIDATION_FAILED");
-        assertProblem(http.get("/admin/policies/audit?cursor=forged.cursor", "Authorization", admin), 400,
+        assertProblem(http.get("/admin/policy-audit?size=0", "Authorization", admin), 400, "VALIDATION_FAILED");
+        assertProblem(http.get("/admin/policy-audit?cursor=forged.cursor", "Authorization", admin), 400,
                 "VALIDATION_FAILED");
     }
 }

@@ -116,7 +116,7 @@ class ReadOnlyE2EIT {
     void theSwitchIsInTheAuditTrail() {
         Policies.set(http, admin, FLAG, true);
         Policies.set(http, admin, FLAG, false);
-        JsonNode page = http.get("/admin/policies/audit?key=" + FLAG + "&size=2", "Authorization", admin).json();
+        JsonNode page = http.get("/admin/policy-audit?key=" + FLAG + "&size=2", "Authorization", admin).json();
         JsonNode off = page.get("items").get(0);
         JsonNode on = page.get("items").get(1);
         assertEquals(FLAG, off.get("key").asText());

@@ -12,7 +12,7 @@ import kr.tickets.common.FieldError;
 /**
  * The audit trail of policy changes for admins, newest first, in signed cursor pages.
  *
- * <pre>{@code GET /admin/policies/audit?key=feature.readOnly&size=20&cursor=...}</pre>
+ * <pre>{@code GET /admin/policy-audit?key=feature.readOnly&size=20&cursor=...}</pre>
  */
 @Singleton
 @Requires(beans = {PolicyRepository.class, CursorSigner.class})

@@ -25,8 +25,11 @@ import kr.tickets.web.WritableWhenReadOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code /admin/policies}: fees, hold time, limits and feature flags, and the audit trail of their changes (role ADMIN). */
-@Controller("/admin/policies")
+/**
+ * {@code /admin/policies}: fees, hold time, limits and feature flags; {@code /admin/policy-audit}: the trail of
+ * their changes (role ADMIN). The trail has its own path so that no policy key can ever collide with it.
+ */
+@Controller("/admin")
 @Consumes(MediaType.ALL)
 public class PolicyController {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyController.class);
@@ -41,14 +44,14 @@ public class PolicyController {
         this.authenticator = authenticator;
     }
 
-    @Get
+    @Get("/policies")
     public Policies list(@Header("Authorization") @Nullable String authorization) {
         authenticator.require(authorization, Role.ADMIN);
         return new Policies(policies.list());
     }
 
     /** Newest first; {@code key} narrows it to one policy. */
-    @Get("/audit")
+    @Get("/policy-audit")
     public AuditPage audit(@Header("Authorization") @Nullable String authorization,
                            @QueryValue @Nullable String key, @QueryValue @Nullable String size,
                            @QueryValue @Nullable String cursor) {
@@ -58,7 +61,7 @@ public class PolicyController {
     }
 
     /** Stays writable in read-only mode: it is how an admin turns that mode off. */
-    @Put("/{key}")
+    @Put("/policies/{key}")
     @WritableWhenReadOnly
     public Policy update(HttpRequest<?> request, @PathVariable String key,
                          @Header("Authorization") @Nullable String authorization) {
