@@ -27,6 +27,8 @@ import kr.tickets.payment.TossPayment;
 import kr.tickets.payment.TossPaymentsClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BookingSagaTest {
     private static final long TOTAL = VIP_PRICE + FEE;
@@ -554,16 +556,11 @@ class BookingSagaTest {
         assertEquals(List.of(Metric.PAYMENT_DECLINED), metrics.metrics());
     }
 
-    @Test
-    void aPaymentKeyOfAnotherOrderIsADecline() {
-        saga.release(holdId, HoldStatus.FAILED, HoldRules.PAYMENT_KEY_USED, "");
-
-        assertEquals(List.of(Metric.PAYMENT_DECLINED), metrics.metrics());
-    }
-
-    @Test
-    void tossSessionExpiryIsADecline() {
-        saga.release(holdId, HoldStatus.EXPIRED, "", "");
+    /** A paymentKey of another order, and Toss's payment session expiring, are declines too. */
+    @ParameterizedTest
+    @CsvSource({"FAILED, " + HoldRules.PAYMENT_KEY_USED, "EXPIRED, ''"})
+    void otherEndsOfTheBuyersPaymentAreDeclines(HoldStatus status, String code) {
+        saga.release(holdId, status, code, "");
 
         assertEquals(List.of(Metric.PAYMENT_DECLINED), metrics.metrics());
     }
