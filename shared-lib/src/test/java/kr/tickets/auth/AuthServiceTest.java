@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import kr.tickets.common.ApiException;
 import kr.tickets.common.MutableClock;
 import kr.tickets.users.InMemoryUserRepository;
@@ -366,6 +367,20 @@ class AuthServiceTest {
         auth.logout(principal, pair.refreshToken());
 
         assertFails(() -> authenticator.authenticate(bearer(pair)), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void logoutDeniesTheAccessTokenItselfBesidesEndingItsSession() {
+        TokenPair pair = login();
+        Principal principal = authenticator.authenticate(bearer(pair));
+        Principal otherSession = authenticator.authenticate(bearer(login()));
+
+        auth.logout(principal, pair.refreshToken());
+
+        // Read against a family that is still live, so only the token's own denial can refuse it.
+        assertEquals(Optional.empty(), sessions.currentRole(principal.tokenId(), otherSession.familyId(), minjiId));
+        assertEquals(Optional.of(Role.USER),
+                sessions.currentRole(otherSession.tokenId(), otherSession.familyId(), minjiId));
     }
 
     @Test

@@ -285,6 +285,54 @@ class TokenServiceTest {
     }
 
     @Test
+    void aRotatedRefreshTokenKeepsItsLoginTimeAndCapFromAuthTime() {
+        Instant login = clock.instant();
+        clock.advance(Duration.ofDays(3));
+        Instant now = clock.instant();
+        // A successor: issued now, expiring earlier than login + 14 days would, so only auth_time gives the cap.
+        Grant grant = new Grant(USER_ID, Role.USER, FAMILY_ID, "a-1", "r-1", login, now, now.plus(Duration.ofDays(1)));
+
+        TokenService.RefreshClaims claims = tokens.verifyRefresh(tokens.sign(grant).pair().refreshToken()).orElseThrow();
+
+        assertEquals(login, claims.authTime());
+        assertEquals(login.plus(TokenPolicy.REFRESH_TTL), claims.loginExpiresAt());
+    }
+
+    @Test
+    void aRefreshTokenFromBeforeAuthTimeIsCappedAtItsOwnExpiry() {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(Duration.ofDays(2));
+        String legacy = Jwts.builder().issuer(TokenPolicy.ISSUER).subject(USER_ID).id("r-1")
+                .claim("typ", "refresh").claim("fid", FAMILY_ID)
+                .issuedAt(Date.from(now)).expiration(Date.from(expiresAt))
+                .signWith(keys.key(), Jwts.SIG.HS256).compact();
+
+        TokenService.RefreshClaims claims = tokens.verifyRefresh(legacy).orElseThrow();
+
+        assertEquals(expiresAt.minus(TokenPolicy.REFRESH_TTL), claims.authTime());
+        assertEquals(expiresAt, claims.loginExpiresAt());
+    }
+
+    @Test
+    void aValidTokenOfExactly4096CharactersIsStillRead() {
+        Instant now = clock.instant();
+        String token = "";
+        // Base64url cannot give every length from one claim, so a second claim's length is varied too.
+        for (int pad = 2000; pad < 3100 && token.length() != 4096; pad++) {
+            for (int extra = 0; extra < 3 && token.length() != 4096; extra++) {
+                token = Jwts.builder().issuer(TokenPolicy.ISSUER).subject(USER_ID).id("t-1")
+                        .claim("typ", "access").claim("fid", FAMILY_ID).claim("role", "USER")
+                        .claim("pad", "p".repeat(pad)).claim("x", "x".repeat(extra))
+                        .expiration(Date.from(now.plus(TokenPolicy.ACCESS_TTL)))
+                        .signWith(keys.key(), Jwts.SIG.HS256).compact();
+            }
+        }
+
+        assertEquals(4096, token.length());
+        assertEquals(USER_ID, tokens.verifyAccess(token).orElseThrow().userId());
+    }
+
+    @Test
     void oversizedTokenIsRejectedWithoutParsing() {
         assertEquals(Optional.empty(), tokens.verifyAccess("a".repeat(5000)));
     }

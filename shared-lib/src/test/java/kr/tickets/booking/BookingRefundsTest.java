@@ -461,6 +461,22 @@ class BookingRefundsTest {
     }
 
     @Test
+    void aCancelThatLosesTheRaceAnswersTheWinnersOutcomeAndMakesSureItsRefundRuns() {
+        Booking confirmed = booking();
+        cancels.cancel(buyerCancel(null));
+        // Only the first read is from before the winner's write; the loser reads the outcome afresh.
+        BookingCancelService racing = new BookingCancelService(
+                StaleReads.once(holds, "findBooking", Optional.of(confirmed)), flows,
+                new PolicyService(policyTable, clock), clock, metrics, Duration.ZERO);
+
+        BookingCancelService.CancelResult result = racing.cancel(buyerCancel(null));
+
+        assertEquals(Booking.Status.REFUND_PENDING, result.booking().status());
+        // Starting the flow again is a no-op by its name; it covers a winner whose start was lost.
+        assertEquals(List.of(bookingId, bookingId), started);
+    }
+
+    @Test
     void refusedCancelsCountNothing() {
         policyTable.save(PolicyKey.MAINTENANCE, JsonNodeFactory.instance.booleanNode(true), "admin", NOW);
         assertThrows(ApiException.class, () -> cancels.cancel(buyerCancel(null)));

@@ -121,6 +121,20 @@ class BookingSagaTest {
         return (String) answer.get("outcome");
     }
 
+    @Test
+    void anAnswerNeverCarriesNullsForTheStateMachineToCompare() {
+        assertEquals(Map.of("outcome", "REJECTED", "code", "", "message", ""), BookingSaga.answer("REJECTED", null, null));
+        assertEquals(Map.of("outcome", "REJECTED", "code", "C", "message", "M"), BookingSaga.answer("REJECTED", "C", "M"));
+    }
+
+    @Test
+    void aHoldPaidWithoutAChosenMethodIsRecordedAsCard() {
+        Hold unchosen = BookingFixtures.placeHold(holds, Ids.newId(), "u-seojun", OTHER_SEAT, NOW);
+
+        assertEquals("CARD", saga.approval(unchosen, done(TOTAL)).method());
+        assertEquals("EASY_PAY", saga.approval(hold(), done(TOTAL)).method());
+    }
+
     // --- confirmPayment -----------------------------------------------------------------------
 
     @Test

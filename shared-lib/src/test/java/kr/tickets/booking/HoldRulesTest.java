@@ -73,6 +73,15 @@ class HoldRulesTest {
     }
 
     @Test
+    void theLimitRefusalSaysHowManySeats() {
+        Instant now = Instant.parse("2026-12-05T00:00:00Z");
+        assertEquals("You already hold or own 1 seat of this schedule.", assertThrows(ApiException.class,
+                () -> HoldRules.requireBelowLimit(Map.of("h1", 0L), 1, now)).getMessage());
+        assertEquals("You already hold or own 2 seats of this schedule.", assertThrows(ApiException.class,
+                () -> HoldRules.requireBelowLimit(Map.of("h1", 0L, "h2", 0L), 2, now)).getMessage());
+    }
+
+    @Test
     void holdExpiresAfterThePolicyMinutes() {
         assertEquals(Instant.parse("2026-12-05T00:10:00Z"),
                 HoldRules.holdUntil(Instant.parse("2026-12-05T00:00:00Z"), 10));
@@ -131,6 +140,9 @@ class HoldRulesTest {
         assertTrue(orderId.matches("^[A-Za-z0-9_-]{6,64}$"), orderId);
         assertEquals("레미제라블 1층 A열 3번", HoldRules.orderName("레미제라블", "1층 A열 3번"));
         assertEquals(100, HoldRules.orderName("가".repeat(150), "1층 A열 3번").length());
+        String exactlyHundred = "가".repeat(91) + " 1층 A열 3번";
+        assertEquals(100, exactlyHundred.length());
+        assertEquals(exactlyHundred, HoldRules.orderName("가".repeat(91), "1층 A열 3번"));
     }
 
     @Test

@@ -288,6 +288,14 @@ class PaymentServiceTest {
     }
 
     @Test
+    void failRedirectWithAHoldIdThatIsNoIdIsAValidationErrorAndRecordsNothing() {
+        ApiException refused = assertFails(() -> payments.fail(principal(MINJI), jsonBody("""
+                {"holdId": "../holds/x", "code": "PAY_PROCESS_CANCELED"}""")), 400, "VALIDATION_FAILED");
+        assertEquals(List.of("holdId"), refused.fieldErrors().stream().map(FieldError::field).toList());
+        assertNull(hold().failureCode());
+    }
+
+    @Test
     void paymentKeyNotShapedLikeTossesIsAValidationError() {
         for (String key : List.of("tgen 1", "tgen_결제", "tgen_1#2", "k".repeat(201))) {
             ApiException e = assertFails(() -> confirm(MINJI, key, TOTAL), 400, "VALIDATION_FAILED");

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import kr.tickets.catalog.InMemoryCatalogRepository;
 import kr.tickets.common.ApiException;
+import kr.tickets.common.FieldError;
 import kr.tickets.common.MutableClock;
 import kr.tickets.ops.Metric;
 import kr.tickets.ops.RecordingMetrics;
@@ -327,7 +328,9 @@ class SeatHoldServiceTest {
 
     @Test
     void holdWithoutASeatIsAValidationErrorAndHoldsNothing() {
-        assertFails(() -> service.hold(principal(MINJI), SCHEDULE, jsonBody("{}"), null), 400, "VALIDATION_FAILED");
+        ApiException refused = assertFails(() -> service.hold(principal(MINJI), SCHEDULE, jsonBody("{}"), null), 400,
+                "VALIDATION_FAILED");
+        assertEquals(List.of(new FieldError("seatId", "is required")), refused.fieldErrors());
         assertTrue(holds.seatClaim(SCHEDULE, SEAT).isEmpty());
     }
 

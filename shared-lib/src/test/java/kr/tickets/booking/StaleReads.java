@@ -17,10 +17,20 @@ final class StaleReads {
 
     /** As {@link #of(HoldRepository, String, Object)}, counting the calls of each method in {@code calls}. */
     static HoldRepository of(HoldRepository repository, String method, Object answer, Map<String, Integer> calls) {
+        return proxy(repository, method, answer, calls, Integer.MAX_VALUE);
+    }
+
+    /** {@code repository}, except that the first call of {@code method} answers {@code answer}: a read taken before a racing write. */
+    static HoldRepository once(HoldRepository repository, String method, Object answer) {
+        return proxy(repository, method, answer, new HashMap<>(), 1);
+    }
+
+    private static HoldRepository proxy(HoldRepository repository, String method, Object answer,
+                                        Map<String, Integer> calls, int staleCalls) {
         return (HoldRepository) Proxy.newProxyInstance(HoldRepository.class.getClassLoader(),
                 new Class<?>[]{HoldRepository.class}, (proxy, called, args) -> {
-                    calls.merge(called.getName(), 1, Integer::sum);
-                    if (called.getName().equals(method)) {
+                    int call = calls.merge(called.getName(), 1, Integer::sum);
+                    if (called.getName().equals(method) && call <= staleCalls) {
                         return answer;
                     }
                     try {
