@@ -29,6 +29,7 @@ public record Problem(String type, String title, int status, String code, String
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
+            case 406 -> "Not Acceptable";
             case 409 -> "Conflict";
             case 410 -> "Gone";
             case 413 -> "Payload Too Large";
