@@ -51,8 +51,7 @@ class BookingRefundsTest {
     private final InMemoryPolicyRepository policyTable = new InMemoryPolicyRepository();
     private final FakeRefundFlowClient flows = new FakeRefundFlowClient();
     private final List<String> started = flows.started;
-    private final BookingCancelService cancels = new BookingCancelService(holds, flows,
-            new PolicyService(policyTable, clock), clock, metrics, Duration.ZERO);
+    private final BookingCancelService cancels = cancelsOver(holds);
 
     private String bookingId;
     private String orderId;
@@ -446,14 +445,18 @@ class BookingRefundsTest {
         };
     }
 
+    /** The cancel service these tests use, over {@code repository}: it answers without waiting for the refund. */
+    private BookingCancelService cancelsOver(HoldRepository repository) {
+        return new BookingCancelService(repository, flows, new PolicyService(policyTable, clock), clock, metrics,
+                Duration.ZERO);
+    }
+
     @Test
     void aCancelThatLosesTheRaceToAnotherCancelIsADuplicateSubmit() {
         Booking confirmed = booking();
         cancels.cancel(buyerCancel(null));
         // This request read the booking while it was still CONFIRMED.
-        BookingCancelService racing = new BookingCancelService(
-                StaleReads.of(holds, "findBooking", Optional.of(confirmed)), flows,
-                new PolicyService(policyTable, clock), clock, metrics, Duration.ZERO);
+        BookingCancelService racing = cancelsOver(StaleReads.of(holds, "findBooking", Optional.of(confirmed)));
 
         racing.cancel(buyerCancel(null));
 
@@ -465,9 +468,7 @@ class BookingRefundsTest {
         Booking confirmed = booking();
         cancels.cancel(buyerCancel(null));
         // Only the first read is from before the winner's write; the loser reads the outcome afresh.
-        BookingCancelService racing = new BookingCancelService(
-                StaleReads.once(holds, "findBooking", Optional.of(confirmed)), flows,
-                new PolicyService(policyTable, clock), clock, metrics, Duration.ZERO);
+        BookingCancelService racing = cancelsOver(StaleReads.once(holds, "findBooking", Optional.of(confirmed)));
 
         BookingCancelService.CancelResult result = racing.cancel(buyerCancel(null));
 
