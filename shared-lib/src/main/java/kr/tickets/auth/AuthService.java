@@ -45,8 +45,8 @@ public class AuthService {
     public TokenPair login(String email, String password, String clientAddress) {
         Instant now = clock.instant();
         String normalizedEmail = UserRules.normalizeEmail(email);
-        String clientKey = "IP#" + clientAddress;
-        String accountAtClientKey = "EMAIL#" + normalizedEmail + "#" + clientKey;
+        String clientKey = AuthTableKeys.clientThrottleKey(clientAddress);
+        String accountAtClientKey = AuthTableKeys.accountAtClientThrottleKey(normalizedEmail, clientAddress);
         Optional<Duration> locked = throttle.lockedFor(List.of(accountAtClientKey, clientKey), now);
         if (locked.isPresent()) {
             throw ApiException.tooManyRequests(locked.get().toSeconds());

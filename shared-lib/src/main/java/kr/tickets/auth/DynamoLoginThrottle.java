@@ -31,14 +31,10 @@ public class DynamoLoginThrottle implements LoginThrottle {
         this.table = table;
     }
 
-    private static Map<String, AttributeValue> key(String key) {
-        return Map.of("pk", s("LOGIN#" + key), "sk", s("ATTEMPTS"));
-    }
-
     @Override
     public Optional<Duration> lockedFor(List<String> keys, Instant now) {
         List<Map<String, AttributeValue>> items = DynamoItems.getAll(dynamo, table,
-                keys.stream().distinct().map(DynamoLoginThrottle::key).toList());
+                keys.stream().distinct().map(AuthTableKeys::loginAttempts).toList());
         long longest = 0;
         for (Map<String, AttributeValue> item : items) {
             if (item.containsKey("lockedUntil")) {
@@ -50,10 +46,10 @@ public class DynamoLoginThrottle implements LoginThrottle {
 
     @Override
     public void recordFailure(String key, ThrottlePolicy policy, Instant now) {
-        long failures = FailureWindow.count(dynamo, table, key(key), policy.window(), now);
+        long failures = FailureWindow.count(dynamo, table, AuthTableKeys.loginAttempts(key), policy.window(), now);
         if (failures >= policy.maxFailures()) {
             long until = now.plus(policy.lock()).getEpochSecond();
-            dynamo.updateItem(r -> r.tableName(table).key(key(key))
+            dynamo.updateItem(r -> r.tableName(table).key(AuthTableKeys.loginAttempts(key))
                     .updateExpression("SET lockedUntil = :until, expiresAt = :until")
                     .expressionAttributeValues(Map.of(":until", n(until))));
         }
@@ -61,6 +57,6 @@ public class DynamoLoginThrottle implements LoginThrottle {
 
     @Override
     public void reset(String key) {
-        dynamo.deleteItem(r -> r.tableName(table).key(key(key)));
+        dynamo.deleteItem(r -> r.tableName(table).key(AuthTableKeys.loginAttempts(key)));
     }
 }

@@ -35,34 +35,22 @@ public class DynamoSessionStore implements SessionStore {
         this.table = table;
     }
 
-    private static Map<String, AttributeValue> familyKey(String familyId) {
-        return Map.of("pk", s("FAMILY#" + familyId), "sk", s("FAMILY"));
-    }
-
-    private static Map<String, AttributeValue> denyKey(String tokenId) {
-        return Map.of("pk", s("DENY#" + tokenId), "sk", s("DENY"));
-    }
-
     /**
      * The user's current role ({@code ROLE#<userId> / ROLE}), which every authenticated request
      * reads with the session items. The Users table's repository writes it in the same
      * transaction as the account whenever a role is given or changed.
      */
     public static Map<String, AttributeValue> roleItem(String userId, Role role, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(roleKey(userId));
+        Map<String, AttributeValue> item = new HashMap<>(AuthTableKeys.role(userId));
         item.put("userId", s(userId));
         item.put("role", s(role.name()));
         item.put("updatedAt", s(now.toString()));
         return item;
     }
 
-    private static Map<String, AttributeValue> roleKey(String userId) {
-        return Map.of("pk", s("ROLE#" + userId), "sk", s("ROLE"));
-    }
-
     @Override
     public void start(Grant first, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(familyKey(first.familyId()));
+        Map<String, AttributeValue> item = new HashMap<>(AuthTableKeys.family(first.familyId()));
         item.put("userId", s(first.userId()));
         item.put("status", s(ACTIVE));
         item.put("currentTokenId", s(first.refreshTokenId()));
@@ -72,8 +60,8 @@ public class DynamoSessionStore implements SessionStore {
         item.put("authTime", n(first.authTime().getEpochSecond()));
         item.put("createdAt", s(now.toString()));
         item.put("expiresAt", n(first.refreshExpiresAt().getEpochSecond()));
-        item.put("GSI1PK", s("USER#" + first.userId()));
-        item.put("GSI1SK", s("FAMILY#" + String.format("%015d", now.toEpochMilli()) + "#" + first.familyId()));
+        item.put("GSI1PK", s(AuthTableKeys.userFamiliesPk(first.userId())));
+        item.put("GSI1SK", s(AuthTableKeys.familySk(now, first.familyId())));
         dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
     }
 
@@ -85,7 +73,7 @@ public class DynamoSessionStore implements SessionStore {
     @Override
     public Rotation rotate(String presentedId, Grant next, Instant now) {
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(familyKey(next.familyId()))
+            dynamo.updateItem(r -> r.tableName(table).key(AuthTableKeys.family(next.familyId()))
                     .updateExpression("SET currentTokenId = :next, previousTokenId = :presented, accessTokenId = :access, "
                             + "#role = :role, issuedAt = :issued, expiresAt = :exp")
                     .conditionExpression("#status = :active AND currentTokenId = :presented AND userId = :user")
@@ -125,7 +113,7 @@ public class DynamoSessionStore implements SessionStore {
     @Override
     public void revokeFamily(String familyId) {
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(familyKey(familyId))
+            dynamo.updateItem(r -> r.tableName(table).key(AuthTableKeys.family(familyId))
                     .updateExpression("SET #status = :revoked")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(Map.of("#status", "status"))
@@ -139,10 +127,10 @@ public class DynamoSessionStore implements SessionStore {
     public void revokeOtherFamilies(String userId, String keepFamilyId) {
         dynamo.queryPaginator(r -> r.tableName(table).indexName("GSI1")
                         .keyConditionExpression("GSI1PK = :user")
-                        .expressionAttributeValues(Map.of(":user", s("USER#" + userId))))
+                        .expressionAttributeValues(Map.of(":user", s(AuthTableKeys.userFamiliesPk(userId)))))
                 .items()
                 .forEach(item -> {
-                    String familyId = item.get("pk").s().substring("FAMILY#".length());
+                    String familyId = AuthTableKeys.familyId(item);
                     if (!familyId.equals(keepFamilyId) && ACTIVE.equals(item.get("status").s())) {
                         revokeFamily(familyId);
                     }
@@ -151,7 +139,7 @@ public class DynamoSessionStore implements SessionStore {
 
     @Override
     public void deny(String accessTokenId, Instant expiresAt) {
-        Map<String, AttributeValue> item = new HashMap<>(denyKey(accessTokenId));
+        Map<String, AttributeValue> item = new HashMap<>(AuthTableKeys.deny(accessTokenId));
         item.put("expiresAt", n(expiresAt.getEpochSecond()));
         dynamo.putItem(r -> r.tableName(table).item(item));
     }
@@ -162,11 +150,10 @@ public class DynamoSessionStore implements SessionStore {
         boolean familyActive = false;
         Role role = Role.USER;
         for (Map<String, AttributeValue> item : DynamoItems.getAll(dynamo, table,
-                List.of(denyKey(accessTokenId), familyKey(familyId), roleKey(userId)))) {
-            String pk = item.get("pk").s();
-            if (pk.startsWith("DENY#")) {
+                List.of(AuthTableKeys.deny(accessTokenId), AuthTableKeys.family(familyId), AuthTableKeys.role(userId)))) {
+            if (AuthTableKeys.isDeny(item)) {
                 denied = true;
-            } else if (pk.startsWith("FAMILY#")) {
+            } else if (AuthTableKeys.isFamily(item)) {
                 familyActive = ACTIVE.equals(item.get("status").s()) && userId.equals(item.get("userId").s());
             } else {
                 role = Role.valueOf(item.get("role").s());

@@ -8,21 +8,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kr.tickets.policy.PoliciesTableKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The last clock check as one item of the Policies table, {@code CLOCK / LAST} (docs/data-model.md,
- * "PoliciesTable"): outside the {@code POLICY} partition, so the policy Query never sees it. This
- * class alone spells that key; the template's IAM conditions name its partition
- * ({@link #PARTITION}) so the clock check can write, and /health read, this item and no other.
+ * The last clock check as one item of the Policies table ({@link PoliciesTableKeys#clockCheck()},
+ * docs/data-model.md, "PoliciesTable"): outside the policy partition, so the policy Query never
+ * sees it. The template's IAM conditions name its partition so the clock check can write, and
+ * /health read, this item and no other.
  */
 @Singleton
 @Requires(property = "policies.table")
 public class DynamoClockCheckStore implements ClockCheckStore {
-    /** The partition of the item (the template's {@code dynamodb:LeadingKeys} condition says the same). */
-    public static final String PARTITION = "CLOCK";
-    static final String SORT = "LAST";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -34,7 +32,7 @@ public class DynamoClockCheckStore implements ClockCheckStore {
 
     @Override
     public void save(ClockCheckResult result) {
-        Map<String, AttributeValue> item = new HashMap<>(key());
+        Map<String, AttributeValue> item = new HashMap<>(PoliciesTableKeys.clockCheck());
         item.put("status", AttributeValue.fromS(result.status().name()));
         item.put("measuredAt", AttributeValue.fromS(result.at().toString()));
         if (result instanceof ClockCheckResult.Measured m) {
@@ -51,7 +49,7 @@ public class DynamoClockCheckStore implements ClockCheckStore {
     @Override
     public Optional<ClockCheckResult> last() {
         // Eventually consistent: a result a second late is as good, and it costs half.
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key())).item();
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(PoliciesTableKeys.clockCheck())).item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
@@ -64,9 +62,5 @@ public class DynamoClockCheckStore implements ClockCheckStore {
                             .map(AttributeValue::s).toList()));
             case UNKNOWN -> Optional.empty();
         };
-    }
-
-    private static Map<String, AttributeValue> key() {
-        return Map.of("pk", AttributeValue.fromS(PARTITION), "sk", AttributeValue.fromS(SORT));
     }
 }

@@ -20,17 +20,14 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Policies in the Policies table, and the owner of its keys: one partition {@code POLICY}, one
- * item per key ({@code sk = <key>}), so reading them all is a single Query, never a Scan. Each
- * change also writes its audit record twice in the same transaction, under {@code AUDIT} (every
- * key) and {@code AUDIT#<key>} (one key), with {@code sk = <zero-padded epoch millis>#<changeId>}
- * so that both feeds read newest first with one Query per page. Audit records never expire.
+ * Policies in the Policies table (keys in {@link PoliciesTableKeys}): reading them all is a
+ * single Query, never a Scan. Each change also writes its audit record twice in the same
+ * transaction, in the every-key and the one-key audit partitions, so that both feeds read newest
+ * first with one Query per page. Audit records never expire.
  */
 @Singleton
 @Requires(property = "policies.table")
 public class DynamoPolicyRepository implements PolicyRepository {
-    private static final String PARTITION = "POLICY";
-    private static final String AUDIT = "AUDIT";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DynamoDbClient dynamo;
@@ -45,34 +42,24 @@ public class DynamoPolicyRepository implements PolicyRepository {
         return AttributeValue.fromS(value);
     }
 
-    private static String auditPartition(Optional<PolicyKey> key) {
-        return key.map(k -> AUDIT + "#" + k.key()).orElse(AUDIT);
-    }
-
-    /** Sorts by time as a string: fixed width, unlike ISO instants whose fraction comes and goes. */
-    private static String auditSortKey(PolicyChange change) {
-        return String.format("%015d#%s", change.changedAt().toEpochMilli(), change.changeId());
-    }
-
     @Override
     public Map<String, StoredValue> findAll() {
         Map<String, StoredValue> out = new HashMap<>();
         dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("pk = :p").consistentRead(true)
-                        .expressionAttributeValues(Map.of(":p", s(PARTITION))))
+                        .expressionAttributeValues(Map.of(":p", s(PoliciesTableKeys.POLICIES))))
                 .items()
-                .forEach(item -> out.put(item.get("sk").s(), new StoredValue(parse(item.get("value").s()),
+                .forEach(item -> out.put(item.get(PoliciesTableKeys.SK).s(), new StoredValue(parse(item.get("value").s()),
                         item.get("updatedBy").s(), Instant.parse(item.get("updatedAt").s()))));
         return out;
     }
 
     @Override
     public boolean change(PolicyChange change, StoredValue expected) {
-        Put.Builder policy = Put.builder().tableName(table).item(Map.of(
-                "pk", s(PARTITION),
-                "sk", s(change.key()),
-                "value", s(change.newValue().toString()),
-                "updatedBy", s(change.changedBy()),
-                "updatedAt", s(change.changedAt().toString())));
+        Map<String, AttributeValue> value = new HashMap<>(PoliciesTableKeys.policy(change.key()));
+        value.put("value", s(change.newValue().toString()));
+        value.put("updatedBy", s(change.changedBy()));
+        value.put("updatedAt", s(change.changedAt().toString()));
+        Put.Builder policy = Put.builder().tableName(table).item(value);
         if (expected == null) {
             policy.conditionExpression("attribute_not_exists(sk)");
         } else {
@@ -85,10 +72,10 @@ public class DynamoPolicyRepository implements PolicyRepository {
         }
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(policy.build()).build());
-        for (String partition : List.of(AUDIT, AUDIT + "#" + change.key())) {
-            Map<String, AttributeValue> item = new HashMap<>();
-            item.put("pk", s(partition));
-            item.put("sk", s(auditSortKey(change)));
+        for (String partition : List.of(PoliciesTableKeys.auditPartition(Optional.empty()),
+                PoliciesTableKeys.auditPartition(Optional.of(change.key())))) {
+            Map<String, AttributeValue> item = new HashMap<>(PoliciesTableKeys.key(partition,
+                    PoliciesTableKeys.auditSk(change.changedAt(), change.changeId())));
             item.put("changeId", s(change.changeId()));
             item.put("key", s(change.key()));
             item.put("oldValue", s(change.oldValue().toString()));
@@ -111,15 +98,15 @@ public class DynamoPolicyRepository implements PolicyRepository {
 
     @Override
     public AuditPage audit(Optional<PolicyKey> key, int size, Optional<String> after) {
-        String partition = auditPartition(key);
+        String partition = PoliciesTableKeys.auditPartition(key.map(PolicyKey::key));
         QueryResponse page = dynamo.query(r -> r.tableName(table).keyConditionExpression("pk = :p")
                 .expressionAttributeValues(Map.of(":p", s(partition)))
                 .scanIndexForward(false)
                 .limit(size)
-                .exclusiveStartKey(after.map(sk -> Map.of("pk", s(partition), "sk", s(sk))).orElse(null)));
+                .exclusiveStartKey(after.map(sk -> PoliciesTableKeys.key(partition, sk)).orElse(null)));
         List<PolicyChange> items = page.items().stream().map(DynamoPolicyRepository::change).toList();
         Optional<String> next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                ? Optional.of(page.lastEvaluatedKey().get("sk").s()) : Optional.empty();
+                ? Optional.of(page.lastEvaluatedKey().get(PoliciesTableKeys.SK).s()) : Optional.empty();
         return new AuditPage(items, next);
     }
 

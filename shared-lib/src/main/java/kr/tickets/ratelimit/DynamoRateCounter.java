@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
+import kr.tickets.auth.AuthTableKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -32,8 +33,7 @@ public class DynamoRateCounter implements RateCounter {
 
     static Map<String, AttributeValue> key(RateLimitedRoute route, RateSubject subject, String subjectId,
                                            RateWindow window) {
-        return Map.of("pk", AttributeValue.fromS("RATE#" + route.name() + "#" + subject.name() + "#" + subjectId),
-                "sk", AttributeValue.fromS(Long.toString(window.start().getEpochSecond())));
+        return AuthTableKeys.rateCounter(route.name(), subject.name(), subjectId, window.start());
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.localstack.LocalStack;
+import kr.tickets.policy.PoliciesTableKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -41,7 +42,7 @@ class DynamoClockCheckStoreIT {
 
         List<Map<String, AttributeValue>> items = dynamo.query(r -> r.tableName(table)
                 .keyConditionExpression("pk = :p")
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(DynamoClockCheckStore.PARTITION))))
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(PoliciesTableKeys.CLOCK))))
                 .items();
         assertEquals(1, items.size(), "one item, replaced: " + items);
         assertFalse(items.get(0).containsKey("offsetMs"), "an unreachable result keeps no stale offset");
