@@ -18,11 +18,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import kr.tickets.booking.BookingKeys;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.localstack.TossSandbox;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Holding a seat, paying through the Toss sandbox and getting the booking and its receipt, over
@@ -161,8 +161,7 @@ class BookingE2EIT {
         Purchase purchase = Purchase.start(http, admin, "A-2-2");
         // A booking item already under this id makes the booking transaction fail after Toss approved.
         try (DynamoDbClient dynamo = AwsLocal.dynamo(LocalService.shared().stack().endpoint())) {
-            dynamo.putItem(r -> r.tableName("BookingTable").item(Map.of(
-                    "pk", AttributeValue.fromS("BOOKING#" + purchase.holdId()), "sk", AttributeValue.fromS("META"))));
+            dynamo.putItem(r -> r.tableName("BookingTable").item(BookingKeys.booking(purchase.holdId())));
         }
         String paymentKey = purchase.paymentKey();
         assertProblem(purchase.confirm(paymentKey), 409, "BOOKING_FAILED");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import kr.tickets.booking.BookingKeys;
 import kr.tickets.localstack.AwsLocal;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -42,8 +43,8 @@ final class MoneyInvariants {
     static Observed check(Http http, String scheduleId, String seatId, String holdId, String orderId) {
         String tossStatus = tossStatus(orderId);
         try (DynamoDbClient dynamo = AwsLocal.dynamo(LocalService.shared().stack().endpoint())) {
-            Map<String, AttributeValue> hold = item(dynamo, "BookingTable", "HOLD#" + holdId, "META");
-            Map<String, AttributeValue> booking = item(dynamo, "BookingTable", "BOOKING#" + holdId, "META");
+            Map<String, AttributeValue> hold = item(dynamo, "BookingTable", BookingKeys.hold(holdId));
+            Map<String, AttributeValue> booking = item(dynamo, "BookingTable", BookingKeys.booking(holdId));
             Map<String, AttributeValue> seat = item(dynamo, "CatalogTable", "SCHED#" + scheduleId, "SEAT#" + seatId);
             String holdStatus = text(hold, "status");
             String bookingStatus = text(booking, "status");
@@ -119,8 +120,12 @@ final class MoneyInvariants {
     }
 
     private static Map<String, AttributeValue> item(DynamoDbClient dynamo, String table, String pk, String sk) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+        return item(dynamo, table, Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)));
+    }
+
+    private static Map<String, AttributeValue> item(DynamoDbClient dynamo, String table,
+                                                    Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key)).item();
         return item == null ? Map.of() : item;
     }
 

@@ -20,13 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import kr.tickets.booking.BookingKeys;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.localstack.TossSandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The fault matrix of the money path (issue #8): real purchases over HTTP through the runner,
@@ -122,8 +122,7 @@ class PaymentFaultMatrixE2EIT {
     void bookingWriteFailsAfterApproval() {
         Purchase p = paying("A-1-1");
         try (DynamoDbClient dynamo = AwsLocal.dynamo(LocalService.shared().stack().endpoint())) {
-            dynamo.putItem(r -> r.tableName("BookingTable").item(Map.of(
-                    "pk", AttributeValue.fromS("BOOKING#" + p.holdId()), "sk", AttributeValue.fromS("META"))));
+            dynamo.putItem(r -> r.tableName("BookingTable").item(BookingKeys.booking(p.holdId())));
         }
         Http.Response answer = p.confirm(window(p));
         sagaEnded(p);

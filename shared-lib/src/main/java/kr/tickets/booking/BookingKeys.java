@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The keys of BookingTable's booking items and the indexes that list them (docs/data-model.md,
+ * The keys of BookingTable's items and the indexes that list them (docs/data-model.md,
  * "BookingTable"): the one place that spells them, for the repositories, tests and benchmarks.
  *
  * <ul>
@@ -22,7 +22,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <li>title entry (base table), a user's bookings by show title:
  *     {@code USER#<userId> / BYTITLE#<title sort key>\u0001<bookedAt ms>#<id>}, kept by TTL for
  *     {@link #LIST_WINDOW} after the booking, so the title order never reads older bookings;</li>
- * <li>booking number claim: {@code BOOKINGNO#<number> / META}.</li>
+ * <li>booking number claim: {@code BOOKINGNO#<number> / META};</li>
+ * <li>hold: {@code HOLD#<id> / META}; the hold a payment key belongs to: {@code PAYKEY#<key> / META};
+ *     reconciliation's index (GSI1): {@code PAYMENTS#<hour>#<shard>};</li>
+ * <li>in the user's partition {@code USER#<userId>}: the seats of a schedule {@code SCHED#<scheduleId>},
+ *     idempotency keys {@code IDEM#<key>} (holds) and {@code IDEM#CANCEL#<key>} (cancels), wrong
+ *     discount codes {@code DISCOUNT_ATTEMPTS};</li>
+ * <li>discount codes: {@code DISCOUNT#<code> / USES} and {@code DISCOUNT#<code> / USER#<userId>}.</li>
  * </ul>
  */
 public final class BookingKeys {
@@ -109,6 +115,50 @@ public final class BookingKeys {
     /** The booking id at the end of a list key (GSI1SK, GSI2SK, a title entry's sort key). */
     public static String bookingIdOf(String listSk) {
         return listSk.substring(listSk.lastIndexOf('#') + 1);
+    }
+
+    public static Map<String, AttributeValue> hold(String holdId) {
+        return key("HOLD#" + holdId, META);
+    }
+
+    /** The user's seats of a schedule: held (until when) and booked. */
+    public static Map<String, AttributeValue> userSeats(String userId, String scheduleId) {
+        return key(userPk(userId), "SCHED#" + scheduleId);
+    }
+
+    /** The hold an {@code Idempotency-Key} of a hold request gave. */
+    public static Map<String, AttributeValue> holdIdempotency(String userId, String idempotencyKey) {
+        return key(userPk(userId), "IDEM#" + idempotencyKey);
+    }
+
+    /** The booking an {@code Idempotency-Key} of a cancel request cancelled. */
+    public static Map<String, AttributeValue> cancelIdempotency(String userId, String idempotencyKey) {
+        return key(userPk(userId), "IDEM#CANCEL#" + idempotencyKey);
+    }
+
+    /** The hold a Toss payment key is attached to: one hold per key. */
+    public static Map<String, AttributeValue> paymentKeyClaim(String paymentKey) {
+        return key("PAYKEY#" + paymentKey, META);
+    }
+
+    /** GSI1PK of reconciliation's index: payments started in an hour ({@code yyyy-MM-ddTHH}), in shards. */
+    public static String reconcilePk(String hour, int shard) {
+        return "PAYMENTS#" + hour + "#" + shard;
+    }
+
+    /** A discount code's use counter. */
+    public static Map<String, AttributeValue> discountUses(String code) {
+        return key("DISCOUNT#" + code, "USES");
+    }
+
+    /** A user's use of a discount code. */
+    public static Map<String, AttributeValue> discountUse(String code, String userId) {
+        return key("DISCOUNT#" + code, userPk(userId));
+    }
+
+    /** A user's recent wrong discount codes (the guessing throttle). */
+    public static Map<String, AttributeValue> discountAttempts(String userId) {
+        return key(userPk(userId), "DISCOUNT_ATTEMPTS");
     }
 
     public static Map<String, AttributeValue> bookingNumberClaim(String bookingNumber) {

@@ -1,6 +1,5 @@
 package kr.tickets.booking;
 
-import static kr.tickets.booking.DynamoHoldRepository.key;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -29,7 +28,7 @@ public class DynamoDiscountThrottle implements DiscountThrottle {
     }
 
     private static Map<String, AttributeValue> itemKey(String userId) {
-        return key("USER#" + userId, "DISCOUNT_ATTEMPTS");
+        return BookingKeys.discountAttempts(userId);
     }
 
     @Override

@@ -75,7 +75,7 @@ public class DynamoHoldRepository implements HoldRepository {
 
     @Override
     public UserSeats userSeats(String userId, String scheduleId) {
-        return get(bookingTable, "USER#" + userId, "SCHED#" + scheduleId).map(item -> {
+        return get(bookingTable, BookingKeys.userSeats(userId, scheduleId)).map(item -> {
             Map<String, Long> seats = new HashMap<>();
             item.get("seats").m().forEach((hold, until) -> seats.put(hold, Long.parseLong(until.n())));
             return new UserSeats(seats, Long.parseLong(item.get("version").n()));
@@ -84,7 +84,7 @@ public class DynamoHoldRepository implements HoldRepository {
 
     @Override
     public Optional<String> holdForIdempotencyKey(String userId, String key) {
-        return get(bookingTable, "USER#" + userId, "IDEM#" + key).map(item -> item.get("holdId").s());
+        return get(bookingTable, BookingKeys.holdIdempotency(userId, key)).map(item -> item.get("holdId").s());
     }
 
     @Override
@@ -124,7 +124,7 @@ public class DynamoHoldRepository implements HoldRepository {
                     .expressionAttributeValues(Map.of(":one", n(1))).build()).build());
             meaning.add(Conflict.SEAT);
             writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
-                    .key(key("HOLD#" + expired.holdId(), "META"))
+                    .key(BookingKeys.hold(expired.holdId()))
                     .updateExpression("SET #status = :expired REMOVE taskToken")
                     // A hold whose payment is being confirmed keeps its seat until its saga ends.
                     .conditionExpression("#status = :pending")
@@ -134,7 +134,7 @@ public class DynamoHoldRepository implements HoldRepository {
             meaning.add(Conflict.SEAT);
         }
 
-        Map<String, AttributeValue> mine = key("USER#" + hold.userId(), "SCHED#" + hold.scheduleId());
+        Map<String, AttributeValue> mine = BookingKeys.userSeats(hold.userId(), hold.scheduleId());
         Map<String, AttributeValue> seats = new HashMap<>();
         userSeats.seats().forEach((holdId, seatUntil) -> {
             if (seatUntil == 0 || seatUntil > nowSec) {
@@ -158,7 +158,7 @@ public class DynamoHoldRepository implements HoldRepository {
         meaning.add(Conflict.HOLD_STATE);
 
         if (idempotencyKey != null) {
-            Map<String, AttributeValue> idem = key("USER#" + hold.userId(), "IDEM#" + idempotencyKey);
+            Map<String, AttributeValue> idem = BookingKeys.holdIdempotency(hold.userId(), idempotencyKey);
             idem.put("holdId", s(hold.holdId()));
             idem.put("expiresAt", n(nowSec + IDEMPOTENCY_CLEANUP.toSeconds()));
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(bookingTable).item(idem)
@@ -170,12 +170,12 @@ public class DynamoHoldRepository implements HoldRepository {
 
     @Override
     public void forgetIdempotencyKey(String userId, String key) {
-        dynamo.deleteItem(r -> r.tableName(bookingTable).key(key("USER#" + userId, "IDEM#" + key)));
+        dynamo.deleteItem(r -> r.tableName(bookingTable).key(BookingKeys.holdIdempotency(userId, key)));
     }
 
     @Override
     public Optional<Hold> find(String holdId) {
-        return get(bookingTable, "HOLD#" + holdId, "META").map(DynamoHoldRepository::hold);
+        return get(bookingTable, BookingKeys.hold(holdId)).map(DynamoHoldRepository::hold);
     }
 
     @Override
@@ -206,7 +206,7 @@ public class DynamoHoldRepository implements HoldRepository {
 
     @Override
     public void startPayment(Hold hold, String paymentKey, Instant now, DiscountUse discount) {
-        Map<String, AttributeValue> keyItem = key(paymentKeyPk(paymentKey), "META");
+        Map<String, AttributeValue> keyItem = BookingKeys.paymentKeyClaim(paymentKey);
         keyItem.put("holdId", s(hold.holdId()));
         keyItem.put("orderId", s(hold.orderId()));
         keyItem.put("userId", s(hold.userId()));
@@ -224,7 +224,7 @@ public class DynamoHoldRepository implements HoldRepository {
         }
         List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
-                        .key(key("HOLD#" + hold.holdId(), "META"))
+                        .key(BookingKeys.hold(hold.holdId()))
                         .updateExpression("SET #status = :paying, paymentKey = :k, paymentStartedAt = :started, "
                                 + "GSI1PK = :rpk, GSI1SK = :rsk, version = version + :one "
                                 + "REMOVE failureCode, failureMessage")
@@ -256,12 +256,12 @@ public class DynamoHoldRepository implements HoldRepository {
 
     @Override
     public long discountUses(String code) {
-        return get(bookingTable, "DISCOUNT#" + code, "USES").map(item -> num(item, "uses")).orElse(0L);
+        return get(bookingTable, BookingKeys.discountUses(code)).map(item -> num(item, "uses")).orElse(0L);
     }
 
     @Override
     public boolean discountUsedBy(String code, String userId) {
-        return get(bookingTable, "DISCOUNT#" + code, "USER#" + userId).isPresent();
+        return get(bookingTable, BookingKeys.discountUse(code, userId)).isPresent();
     }
 
     /**
@@ -272,13 +272,13 @@ public class DynamoHoldRepository implements HoldRepository {
     private void countDiscountUse(Hold hold, DiscountUse discount, Instant now, List<TransactWriteItem> writes,
                                   List<Conflict> meaning) {
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
-                .key(key("DISCOUNT#" + discount.code(), "USES"))
+                .key(BookingKeys.discountUses(discount.code()))
                 .updateExpression("SET uses = if_not_exists(uses, :zero) + :one")
                 .conditionExpression("attribute_not_exists(uses) OR uses < :max")
                 .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1), ":max", n(discount.maxUses())))
                 .build()).build());
         meaning.add(Conflict.DISCOUNT);
-        Map<String, AttributeValue> use = key("DISCOUNT#" + discount.code(), "USER#" + hold.userId());
+        Map<String, AttributeValue> use = BookingKeys.discountUse(discount.code(), hold.userId());
         use.put("holdId", s(hold.holdId()));
         use.put("usedAt", s(now.toString()));
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(bookingTable).item(use)
@@ -293,12 +293,12 @@ public class DynamoHoldRepository implements HoldRepository {
      */
     private void giveDiscountBack(Hold hold, List<TransactWriteItem> writes, List<Conflict> meaning) {
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
-                .key(key("DISCOUNT#" + hold.discountCode(), "USES"))
+                .key(BookingKeys.discountUses(hold.discountCode()))
                 .updateExpression("ADD uses :minus")
                 .expressionAttributeValues(Map.of(":minus", n(-1))).build()).build());
         meaning.add(Conflict.DISCOUNT);
         writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(bookingTable)
-                .key(key("DISCOUNT#" + hold.discountCode(), "USER#" + hold.userId())).build()).build());
+                .key(BookingKeys.discountUse(hold.discountCode(), hold.userId())).build()).build());
         meaning.add(Conflict.DISCOUNT);
     }
 
@@ -359,7 +359,7 @@ public class DynamoHoldRepository implements HoldRepository {
             condition += " AND version = :v";
         }
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
-                .key(key("HOLD#" + hold.holdId(), "META"))
+                .key(BookingKeys.hold(hold.holdId()))
                 .updateExpression(set + " REMOVE taskToken")
                 .conditionExpression(condition)
                 .expressionAttributeNames(Map.of("#status", "status"))
@@ -383,7 +383,7 @@ public class DynamoHoldRepository implements HoldRepository {
             // The key was refused or refunded with this hold: free it, so a key someone else sent
             // here first (a leaked one) does not block its own order's payment.
             writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(bookingTable)
-                    .key(key(paymentKeyPk(hold.paymentKey()), "META"))
+                    .key(BookingKeys.paymentKeyClaim(hold.paymentKey()))
                     .conditionExpression("attribute_not_exists(pk) OR holdId = :h")
                     .expressionAttributeValues(Map.of(":h", s(hold.holdId()))).build()).build());
             meaning.add(Conflict.PAYMENT_KEY);
@@ -422,7 +422,7 @@ public class DynamoHoldRepository implements HoldRepository {
                                 ":h", s(hold.holdId()))).build()).build(),
                 TransactWriteItem.builder().update(scheduleCounters(hold, -1, 1)).build(),
                 TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
-                        .key(key("HOLD#" + hold.holdId(), "META"))
+                        .key(BookingKeys.hold(hold.holdId()))
                         .updateExpression("SET #status = :confirmed, version = version + :one")
                         .conditionExpression("#status = :paying")
                         .expressionAttributeNames(Map.of("#status", "status"))
@@ -443,7 +443,7 @@ public class DynamoHoldRepository implements HoldRepository {
 
     @Override
     public Optional<Booking> findBooking(String bookingId) {
-        return get(bookingTable, "BOOKING#" + bookingId, BookingKeys.META).map(BookingItems::booking);
+        return get(bookingTable, BookingKeys.booking(bookingId)).map(BookingItems::booking);
     }
 
     @Override
@@ -469,7 +469,7 @@ public class DynamoHoldRepository implements HoldRepository {
         // Back into reconciliation's index: a refund flow whose start was lost is started from there.
         Instant accepted = pending.cancellation().requestedAt();
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
-                .key(key("HOLD#" + hold.holdId(), "META"))
+                .key(BookingKeys.hold(hold.holdId()))
                 .updateExpression("SET GSI1PK = :rpk, GSI1SK = :rsk")
                 .conditionExpression("#status = :confirmed")
                 .expressionAttributeNames(Map.of("#status", "status"))
@@ -478,8 +478,8 @@ public class DynamoHoldRepository implements HoldRepository {
                 .build()).build());
         meaning.add(Conflict.HOLD_STATE);
         if (idempotencyKey != null) {
-            Map<String, AttributeValue> idem = key("USER#" + pending.cancellation().requestedBy(),
-                    cancelKeySk(idempotencyKey));
+            Map<String, AttributeValue> idem = BookingKeys.cancelIdempotency(pending.cancellation().requestedBy(),
+                    idempotencyKey);
             idem.put("bookingId", s(pending.bookingId()));
             idem.put("expiresAt", n(pending.cancellation().requestedAt().plus(IDEMPOTENCY_CLEANUP).getEpochSecond()));
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(bookingTable).item(idem)
@@ -492,7 +492,7 @@ public class DynamoHoldRepository implements HoldRepository {
 
     @Override
     public Optional<String> bookingForCancelKey(String userId, String key) {
-        return get(bookingTable, "USER#" + userId, cancelKeySk(key)).map(item -> item.get("bookingId").s());
+        return get(bookingTable, BookingKeys.cancelIdempotency(userId, key)).map(item -> item.get("bookingId").s());
     }
 
     @Override
@@ -549,10 +549,6 @@ public class DynamoHoldRepository implements HoldRepository {
                 .expressionAttributeValues(Map.of(":expected", s(expected.name()))).build();
     }
 
-    private static String cancelKeySk(String idempotencyKey) {
-        return "IDEM#CANCEL#" + idempotencyKey;
-    }
-
     @Override
     public List<Hold> paymentsToReconcile(Instant from, Instant to) {
         List<Hold> out = new ArrayList<>();
@@ -579,15 +575,11 @@ public class DynamoHoldRepository implements HoldRepository {
 
     @Override
     public void markReconciled(String holdId) {
-        dynamo.updateItem(r -> r.tableName(bookingTable).key(key("HOLD#" + holdId, "META"))
+        dynamo.updateItem(r -> r.tableName(bookingTable).key(BookingKeys.hold(holdId))
                 .updateExpression("REMOVE GSI1PK, GSI1SK").conditionExpression("attribute_exists(pk)"));
     }
 
     // --- items --------------------------------------------------------------------------------
-
-    static String paymentKeyPk(String paymentKey) {
-        return "PAYKEY#" + paymentKey;
-    }
 
     /** Reconciliation's index: the hour the payment started and a shard of the hold id. */
     static String reconcilePk(String holdId, Instant startedAt) {
@@ -595,7 +587,7 @@ public class DynamoHoldRepository implements HoldRepository {
     }
 
     private static String reconcilePk(Instant hour, int shard) {
-        return "PAYMENTS#" + HOUR.format(hour) + "#" + shard;
+        return BookingKeys.reconcilePk(HOUR.format(hour), shard);
     }
 
     static String reconcileSk(String holdId, Instant startedAt) {
@@ -625,7 +617,7 @@ public class DynamoHoldRepository implements HoldRepository {
         String expression = change.startsWith("SET") ? change + ", version = version + :one"
                 : "SET version = version + :one " + change;
         return Update.builder().tableName(bookingTable)
-                .key(key("USER#" + hold.userId(), "SCHED#" + hold.scheduleId()))
+                .key(BookingKeys.userSeats(hold.userId(), hold.scheduleId()))
                 .updateExpression(expression)
                 .conditionExpression("attribute_exists(pk)")
                 .expressionAttributeNames(Map.of("#h", hold.holdId()))
@@ -634,7 +626,7 @@ public class DynamoHoldRepository implements HoldRepository {
     }
 
     private static Map<String, AttributeValue> holdItem(Hold hold) {
-        Map<String, AttributeValue> item = key("HOLD#" + hold.holdId(), "META");
+        Map<String, AttributeValue> item = BookingKeys.hold(hold.holdId());
         item.put("holdId", s(hold.holdId()));
         item.put("userId", s(hold.userId()));
         item.put("customerName", s(hold.customerName()));
@@ -723,7 +715,7 @@ public class DynamoHoldRepository implements HoldRepository {
             names.put("#status", "status");
         }
         try {
-            dynamo.updateItem(r -> r.tableName(bookingTable).key(key("HOLD#" + holdId, "META"))
+            dynamo.updateItem(r -> r.tableName(bookingTable).key(BookingKeys.hold(holdId))
                     .updateExpression(set).conditionExpression(condition)
                     .expressionAttributeNames(names.isEmpty() ? null : names).expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
@@ -753,7 +745,11 @@ public class DynamoHoldRepository implements HoldRepository {
     }
 
     private Optional<Map<String, AttributeValue>> get(String table, String pk, String sk) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key(pk, sk)).consistentRead(true))
+        return get(table, key(pk, sk));
+    }
+
+    private Optional<Map<String, AttributeValue>> get(String table, Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true))
                 .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import kr.tickets.booking.BookingKeys;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.runner.AdminApi;
 import kr.tickets.runner.LocalService;
@@ -300,16 +302,17 @@ public final class RushBenchmark {
     private static String writeCost(LocalService service, DynamoDbClient dynamo, String holdId) {
         String bookingTable = service.stack().resources().physicalId("BookingTable");
         String catalogTable = service.stack().resources().physicalId("CatalogTable");
-        Map<String, AttributeValue> hold = get(dynamo, bookingTable, "HOLD#" + holdId, "META");
+        Map<String, AttributeValue> hold = get(dynamo, bookingTable, BookingKeys.hold(holdId));
         String scheduleId = hold.get("scheduleId").s();
         String userId = hold.get("userId").s();
         Map<String, AttributeValue> seat = get(dynamo, catalogTable, "SCHED#" + scheduleId,
                 "SEAT#" + hold.get("seatId").s());
         Map<String, AttributeValue> schedule = get(dynamo, catalogTable, "SCHED#" + scheduleId, "META");
-        Map<String, AttributeValue> userSeats = get(dynamo, bookingTable, "USER#" + userId, "SCHED#" + scheduleId);
-        Map<String, AttributeValue> idempotency = Map.of("pk", AttributeValue.fromS("USER#" + userId),
-                "sk", AttributeValue.fromS("IDEM#" + UUID.randomUUID()), "holdId", AttributeValue.fromS(holdId),
-                "expiresAt", AttributeValue.fromN("1795600000"));
+        Map<String, AttributeValue> userSeats = get(dynamo, bookingTable, BookingKeys.userSeats(userId, scheduleId));
+        Map<String, AttributeValue> idempotency = new HashMap<>(
+                BookingKeys.holdIdempotency(userId, UUID.randomUUID().toString()));
+        idempotency.put("holdId", AttributeValue.fromS(holdId));
+        idempotency.put("expiresAt", AttributeValue.fromN("1795600000"));
         Map<String, Map<String, AttributeValue>> items = new LinkedHashMap<>();
         items.put("seat (SCHED#/SEAT#)", seat);
         items.put("schedule counters (SCHED#/META)", schedule);
@@ -339,8 +342,12 @@ public final class RushBenchmark {
     }
 
     private static Map<String, AttributeValue> get(DynamoDbClient dynamo, String table, String pk, String sk) {
-        return dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of("pk", AttributeValue.fromS(pk),
-                "sk", AttributeValue.fromS(sk)))).item();
+        return get(dynamo, table, Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)));
+    }
+
+    private static Map<String, AttributeValue> get(DynamoDbClient dynamo, String table,
+                                                   Map<String, AttributeValue> key) {
+        return dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key)).item();
     }
 
     private static double percentile(List<Long> sortedMicros, int p) {
