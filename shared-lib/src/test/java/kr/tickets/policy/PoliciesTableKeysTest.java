@@ -21,10 +21,8 @@ class PoliciesTableKeysTest {
 
     @Test
     void auditRecordsSortByTimeAsStrings() {
-        String early = PoliciesTableKeys.auditSk(Instant.ofEpochMilli(999), "z");
-        String late = PoliciesTableKeys.auditSk(Instant.ofEpochMilli(1000), "a");
-
-        assertEquals("000000000000999#z", early);
-        assertTrue(early.compareTo(late) < 0);
+        assertEquals("000000000000999#z", PoliciesTableKeys.auditSk(Instant.ofEpochMilli(999), "z"));
+        assertTrue(PoliciesTableKeys.auditSk(Instant.ofEpochMilli(999), "z")
+                .compareTo(PoliciesTableKeys.auditSk(Instant.ofEpochMilli(1000), "a")) < 0);
     }
 }
