@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import kr.tickets.catalog.SeatStateBits;
+import kr.tickets.localstack.DynamoCounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,9 @@ class SeatMapCacheE2EIT {
         StageCache.Counts after = statusCounts();
 
         assertEquals(first, second, "the same answer, asOf included: the function was not called");
+        assertEquals(2, DynamoCounts.total(DynamoCounts.read(LocalService.shared().stack().endpoint()),
+                LocalService.shared().stack().resources().physicalId("CatalogTable"), "SCHED#" + scheduleId, "Query"),
+                "one Query of the schedule's partition per miss, counted at the emulator");
         assertEquals(new StageCache.Counts(before.hits() + 1, before.misses() + 1), within);
         assertNotEquals(first.get("asOf"), later.get("asOf"));
         assertEquals(within.misses() + 1, after.misses());
