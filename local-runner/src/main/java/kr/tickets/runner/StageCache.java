@@ -29,8 +29,12 @@ import kr.tickets.localstack.SamTemplate;
  *   <li>what the function answers is kept, whatever its status, up to 1 MB; API Gateway's own
  *       errors (a function that fails) are not;</li>
  *   <li>concurrent misses of one key each call the function: API Gateway documents no request
- *       collapsing for its cache. {@link #collapsing} plays a cache that does (as CloudFront does),
- *       for comparison.</li>
+ *       collapsing for its cache. Routes that template.yaml also puts behind a CloudFront cache
+ *       behavior whose origin has Origin Shield are collapsed: concurrent misses of one key wait
+ *       for the first one's answer, as CloudFront sends one request to the origin for
+ *       simultaneous requests of one object. (The local gateway plays one cache layer with the
+ *       stage's TTL, not CloudFront's own TTL on top of it.) {@link #collapsing} collapses every
+ *       route and {@link #withoutCdn} none, for comparison.</li>
  * </ul>
  * A client's {@code Cache-Control: max-age=0} does not invalidate: in AWS that needs an IAM
  * authorised caller ({@code execute-api:InvalidateCache}), and these routes have none.
@@ -54,15 +58,16 @@ public final class StageCache {
 
     private final Map<String, Rule> rules;
     private final LongSupplier nanoTime;
-    private final boolean collapse;
+    /** Route keys whose concurrent misses are collapsed. */
+    private final java.util.Set<String> collapsed;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, Object> fills = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong[]> counts = new ConcurrentHashMap<>();
 
-    private StageCache(Map<String, Rule> rules, LongSupplier nanoTime, boolean collapse) {
+    private StageCache(Map<String, Rule> rules, LongSupplier nanoTime, java.util.Set<String> collapsed) {
         this.rules = Map.copyOf(rules);
         this.nanoTime = nanoTime;
-        this.collapse = collapse;
+        this.collapsed = java.util.Set.copyOf(collapsed);
     }
 
     /** The cache of the Api resource {@code api} (its Properties) for {@code routes}. */
@@ -75,7 +80,56 @@ public final class StageCache {
                 rule(route, settings).ifPresent(rule -> rules.put(routeKey(route), rule));
             }
         }
-        return new StageCache(rules, nanoTime, false);
+        return new StageCache(rules, nanoTime, java.util.Set.of());
+    }
+
+    /**
+     * The same cache with the routes that {@code distributions} (AWS::CloudFront::Distribution
+     * properties) serve through a cache behavior with an Origin Shield origin collapsed.
+     */
+    public StageCache behindCdn(List<Map<String, Object>> distributions, List<ApiRoute> routes) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Map<String, Object> distribution : distributions) {
+            Map<String, Object> config = SamTemplate.map(distribution.get("DistributionConfig"));
+            java.util.Set<String> shielded = new java.util.HashSet<>();
+            SamTemplate.list(config.get("Origins")).forEach(o -> {
+                Map<String, Object> origin = SamTemplate.map(o);
+                if (Boolean.TRUE.equals(SamTemplate.map(origin.get("OriginShield")).get("Enabled"))) {
+                    shielded.add(String.valueOf(origin.get("Id")));
+                }
+            });
+            for (Object b : SamTemplate.list(config.get("CacheBehaviors"))) {
+                Map<String, Object> behavior = SamTemplate.map(b);
+                if (!shielded.contains(String.valueOf(behavior.get("TargetOriginId")))) {
+                    continue;
+                }
+                String pattern = String.valueOf(behavior.get("PathPattern"));
+                for (ApiRoute route : routes) {
+                    if (rules.containsKey(routeKey(route)) && matches(pattern, route.path())) {
+                        out.add(routeKey(route));
+                    }
+                }
+            }
+        }
+        return new StageCache(rules, nanoTime, out);
+    }
+
+    /**
+     * Whether CloudFront's path pattern ({@code *} any characters, {@code ?} one) matches the
+     * paths of a route template: each {@code {parameter}} stands for one segment's value.
+     */
+    static boolean matches(String pathPattern, String routePath) {
+        String sample = routePath.replaceAll("\\{[^/}]+\\}", "x");
+        StringBuilder regex = new StringBuilder();
+        for (char c : pathPattern.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
+        }
+        return sample.matches(regex.toString());
+    }
+
+    /** Routes whose concurrent misses are collapsed (behind CloudFront with Origin Shield). */
+    public java.util.Set<String> collapsedRoutes() {
+        return collapsed;
     }
 
     /** The cache of the one AWS::Serverless::Api of {@code template}; none if it declares none. */
@@ -86,12 +140,20 @@ public final class StageCache {
         }
         Map<String, Object> properties = apis.isEmpty() ? Map.of()
                 : SamTemplate.map(apis.values().iterator().next().get("Properties"));
-        return of(properties, routes, System::nanoTime);
+        List<Map<String, Object>> distributions = new ArrayList<>();
+        template.resourcesOfType("AWS::CloudFront::Distribution")
+                .forEach((id, resource) -> distributions.add(SamTemplate.map(resource.get("Properties"))));
+        return of(properties, routes, System::nanoTime).behindCdn(distributions, routes);
     }
 
-    /** The same rules, but concurrent misses of one key wait for the first one's answer. */
+    /** The same rules, with concurrent misses of one key collapsed on every route. */
     public StageCache collapsing() {
-        return new StageCache(rules, nanoTime, true);
+        return new StageCache(rules, nanoTime, rules.keySet());
+    }
+
+    /** The same rules, with no route collapsed: API Gateway's stage cache alone. */
+    public StageCache withoutCdn() {
+        return new StageCache(rules, nanoTime, java.util.Set.of());
     }
 
     private static Optional<Rule> rule(ApiRoute route, List<Map<String, Object>> settings) {
@@ -176,7 +238,7 @@ public final class StageCache {
             routeCounts[0].incrementAndGet();
             return entry.response();
         }
-        if (!collapse) {
+        if (!collapsed.contains(routeKey(route))) {
             routeCounts[1].incrementAndGet();
             return fill(rule, key, function);
         }

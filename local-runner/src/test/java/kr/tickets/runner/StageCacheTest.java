@@ -237,5 +237,33 @@ class StageCacheTest {
         assertEquals(List.of(layout, status), cached.stream()
                 .sorted(java.util.Comparator.comparing(ApiRoute::path)).toList(),
                 "every other route (/me, /bookings, the full seat map...) is per user or live");
+        assertEquals(java.util.Set.of("GET /schedules/{scheduleId}/seat-status",
+                "GET /performances/{performanceId}/seat-layout"), cache.collapsedRoutes(),
+                "both are behind CloudFront with Origin Shield");
+        assertEquals(java.util.Set.of(), cache.withoutCdn().collapsedRoutes());
+    }
+
+    @Test
+    void cloudFrontPathPatternsMatchRouteTemplatesSegmentBySegment() {
+        assertTrue(StageCache.matches("/schedules/*/seat-status", "/schedules/{scheduleId}/seat-status"));
+        assertTrue(StageCache.matches("/performances/*/seat-layout", "/performances/{performanceId}/seat-layout"));
+        assertTrue(StageCache.matches("/schedules/?/seat-status", "/schedules/{scheduleId}/seat-status"));
+        assertEquals(false, StageCache.matches("/schedules/*/seat-status", "/schedules/{scheduleId}/seats"));
+        assertEquals(false, StageCache.matches("/schedules/*/seat-status", "/schedules/{scheduleId}/holds"));
+    }
+
+    @Test
+    void onlyRoutesBehindAShieldedCloudFrontBehaviorAreCollapsed() {
+        StageCache cache = cache(STAGE_OFF, STATUS_ONE_SECOND, setting("/~1me", "GET", "CachingEnabled", true));
+        Map<String, Object> shielded = Map.of("DistributionConfig", Map.of(
+                "Origins", List.of(Map.of("Id", "Api", "OriginShield", Map.of("Enabled", true))),
+                "CacheBehaviors", List.of(Map.of("PathPattern", "/schedules/*/seat-status", "TargetOriginId", "Api"))));
+        Map<String, Object> unshielded = Map.of("DistributionConfig", Map.of(
+                "Origins", List.of(Map.of("Id", "Api")),
+                "CacheBehaviors", List.of(Map.of("PathPattern", "/me", "TargetOriginId", "Api"))));
+
+        StageCache behind = cache.behindCdn(List.of(shielded, unshielded), List.of(STATUS, ME, HOLD));
+
+        assertEquals(java.util.Set.of("GET /schedules/{scheduleId}/seat-status"), behind.collapsedRoutes());
     }
 }
