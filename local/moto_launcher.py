@@ -18,13 +18,21 @@
    saving the touched items first and restoring them on failure is the same rollback. DynamoDB's
    models also leave the registry after each request (only the /moto-api dashboard reads it).
 
+4. Every DynamoDB request is counted by operation, table, index and partition key value
+   (GET /_local/dynamo-counts answers the counts as JSON, DELETE starts them again), so a
+   benchmark can say how often one item or partition is read or written, e.g. a schedule's seat
+   state while a crowd polls its seat status (bench/seatmap.sh). Every table here has the
+   partition key `pk`; a Query names its partition in its KeyConditionExpression.
+
 Usage: moto_launcher.py --port 5050 [--lambda-url http://127.0.0.1:3001]
 """
 import argparse
 import copy
+import io
 import json
 import logging
 import os
+import re
 import threading
 import types
 import urllib.error
@@ -40,6 +48,55 @@ from werkzeug.serving import run_simple
 
 LAMBDA_INVOKE_PREFIX = "/2015-03-31/functions/"
 FAULTS_PATH = "/_local/faults"
+COUNTS_PATH = "/_local/dynamo-counts"
+PARTITION_KEY = "pk"
+KEY_CONDITION = re.compile(r"^\s*\(?\s*(#?[A-Za-z0-9_]+)\s*=\s*(:[A-Za-z0-9_]+)")
+
+
+def _value(attribute):
+    """The text of a key attribute value ({"S": "SCHED#1"} -> "SCHED#1"), or None."""
+    if not isinstance(attribute, dict) or not attribute:
+        return None
+    return str(next(iter(attribute.values())))
+
+
+def _query_partition(request):
+    """The partition a Query reads: the value its KeyConditionExpression sets the hash key to."""
+    match = KEY_CONDITION.match(request.get("KeyConditionExpression") or "")
+    if not match:
+        return None
+    return _value((request.get("ExpressionAttributeValues") or {}).get(match.group(2)))
+
+
+def counted_keys(operation, request):
+    """(operation, table, index, partition key value) for each item or partition the request names."""
+    table = request.get("TableName")
+    if operation in ("GetItem", "PutItem", "UpdateItem", "DeleteItem"):
+        key = request.get("Key") or request.get("Item") or {}
+        return [(operation, table, None, _value(key.get(PARTITION_KEY)))]
+    if operation == "Query":
+        return [(operation, table, request.get("IndexName"), _query_partition(request))]
+    if operation == "Scan":
+        return [(operation, table, request.get("IndexName"), None)]
+    if operation == "BatchGetItem":
+        return [(operation, name, None, _value(key.get(PARTITION_KEY)))
+                for name, spec in (request.get("RequestItems") or {}).items() for key in spec.get("Keys", [])]
+    if operation == "BatchWriteItem":
+        out = []
+        for name, writes in (request.get("RequestItems") or {}).items():
+            for write in writes:
+                kind, spec = next(iter(write.items()))
+                key = spec.get("Key") or spec.get("Item") or {}
+                out.append((operation + ":" + kind, name, None, _value(key.get(PARTITION_KEY))))
+        return out
+    if operation in ("TransactWriteItems", "TransactGetItems"):
+        out = []
+        for entry in request.get("TransactItems") or []:
+            kind, spec = next(iter(entry.items()))
+            key = spec.get("Key") or spec.get("Item") or {}
+            out.append((operation + ":" + kind, spec.get("TableName"), None, _value(key.get(PARTITION_KEY))))
+        return out
+    return [(operation, table, None, None)]
 
 
 def roll_back_items_not_tables():
@@ -105,11 +162,15 @@ class LocalStackApp:
         self.dynamo_lock = threading.Lock()
         self.faults = []
         self.faults_lock = threading.Lock()
+        # Changed only under dynamo_lock; read and reset under it too.
+        self.counts = {}
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
         if path == FAULTS_PATH:
             return self._set_faults(environ, start_response)
+        if path == COUNTS_PATH:
+            return self._counts(environ, start_response)
         if self.lambda_url and path.startswith(LAMBDA_INVOKE_PREFIX) and path.endswith("/invocations"):
             return self._forward_invoke(environ, start_response, path)
         fault = self._fault(environ.get("HTTP_X_AMZ_TARGET", ""))
@@ -121,8 +182,18 @@ class LocalStackApp:
         return self._moto(environ, start_response)
 
     def _moto(self, environ, start_response):
-        if environ.get("HTTP_X_AMZ_TARGET", "").startswith("DynamoDB_"):
+        target = environ.get("HTTP_X_AMZ_TARGET", "")
+        if target.startswith("DynamoDB_"):
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            payload = environ["wsgi.input"].read(length) if length else b""
+            environ["wsgi.input"] = io.BytesIO(payload)
+            try:
+                keys = counted_keys(target.split(".", 1)[-1], json.loads(payload or b"{}"))
+            except (ValueError, AttributeError, StopIteration):
+                keys = [(target.split(".", 1)[-1], None, None, None)]
             with self.dynamo_lock:
+                for key in keys:
+                    self.counts[key] = self.counts.get(key, 0) + 1
                 result = self.moto_app(environ, start_response)
                 try:
                     # The body is produced lazily; it must be produced inside the lock.
@@ -156,6 +227,15 @@ class LocalStackApp:
                 self.faults.append({"target": fault["target"], "when": fault["when"],
                                     "times": int(fault.get("times", 1)), "holdId": fault.get("holdId")})
         return self._answer(start_response, 204, [], b"")
+
+    def _counts(self, environ, start_response):
+        with self.dynamo_lock:
+            if environ["REQUEST_METHOD"] == "DELETE":
+                self.counts = {}
+                return self._answer(start_response, 204, [], b"")
+            rows = [{"operation": op, "table": table, "index": index, "partition": partition, "count": count}
+                    for (op, table, index, partition), count in self.counts.items()]
+        return self._answer(start_response, 200, [("Content-Type", "application/json")], json.dumps(rows).encode())
 
     @staticmethod
     def _answer(start_response, status, headers, body):

@@ -44,13 +44,21 @@ public final class ApiGateway implements AutoCloseable {
     private final Map<String, FunctionHost> functions;
     private final HttpServer server;
     private final ExecutorService workers;
+    private volatile StageCache cache;
 
+    /** A gateway whose stage cache is the one template.yaml declares. */
     public ApiGateway(int port, Map<String, FunctionHost> functions) throws IOException {
+        this(port, functions, null);
+    }
+
+    /** A gateway with {@code cache} as its stage cache; null: the one template.yaml declares. */
+    public ApiGateway(int port, Map<String, FunctionHost> functions, StageCache cache) throws IOException {
         this.functions = functions;
         List<ApiRoute> all = new ArrayList<>();
         functions.values().forEach(f -> all.addAll(f.spec().routes()));
         all.sort(Comparator.comparingInt(ApiRoute::specificity).reversed());
         this.routes = List.copyOf(all);
+        this.cache = cache != null ? cache : StageCache.fromTemplate(kr.tickets.localstack.SamTemplate.load(), routes);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
         this.workers = Executors.newFixedThreadPool(64);
         server.setExecutor(workers);
@@ -64,6 +72,19 @@ public final class ApiGateway implements AutoCloseable {
 
     public List<ApiRoute> routes() {
         return routes;
+    }
+
+    /** The stage cache, with its hit and miss counts. */
+    public StageCache cache() {
+        return cache;
+    }
+
+    /**
+     * Replaces the stage cache (a benchmark compares a cache that collapses concurrent misses);
+     * entries and counts start empty.
+     */
+    public void useCache(StageCache replacement) {
+        this.cache = replacement;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -102,16 +123,23 @@ public final class ApiGateway implements AutoCloseable {
     private void forward(HttpExchange exchange, ApiRoute route, Map<String, String> parameters, byte[] body)
             throws IOException {
         APIGatewayProxyRequestEvent event = event(exchange, route, parameters, body);
-        Object result;
+        APIGatewayProxyResponseEvent response;
         try {
-            result = functions.get(route.functionId()).invoke(event);
+            StageCache stageCache = cache;
+            java.util.Optional<StageCache.Rule> rule = stageCache.rule(route);
+            if (rule.isPresent()) {
+                String key = StageCache.key(route, rule.get(), event.getPathParameters(),
+                        event.getMultiValueQueryStringParameters(), event.getMultiValueHeaders());
+                response = stageCache.get(route, rule.get(), key, () -> invoke(route, event));
+            } else {
+                response = invoke(route, event);
+            }
         } catch (RuntimeException e) {
             // Lambda logs an unhandled error; API Gateway answers 502 without details.
             LOG.log(System.Logger.Level.ERROR, route.functionId() + " failed", e);
             problem(exchange, 502, "BAD_GATEWAY", "The function failed.");
             return;
         }
-        APIGatewayProxyResponseEvent response = (APIGatewayProxyResponseEvent) result;
         if (response.getHeaders() != null) {
             response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         }
@@ -128,6 +156,10 @@ public final class ApiGateway implements AutoCloseable {
                 : response.getBody().getBytes(StandardCharsets.UTF_8);
         int status = response.getStatusCode() == null ? 200 : response.getStatusCode();
         send(exchange, status, out);
+    }
+
+    private APIGatewayProxyResponseEvent invoke(ApiRoute route, APIGatewayProxyRequestEvent event) {
+        return (APIGatewayProxyResponseEvent) functions.get(route.functionId()).invoke(event);
     }
 
     static APIGatewayProxyRequestEvent event(HttpExchange exchange, ApiRoute route, Map<String, String> parameters,

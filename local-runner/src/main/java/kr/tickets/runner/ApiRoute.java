@@ -1,13 +1,23 @@
 package kr.tickets.runner;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** One API event of a function in template.yaml: a method and a path template like /users/{id}. */
-public record ApiRoute(String functionId, String method, String path) {
+/**
+ * One API event of a function in template.yaml: a method and a path template like /users/{id},
+ * and the request parameters its RequestParameters mark {@code Caching: true} (the stage cache's
+ * key, e.g. {@code method.request.path.scheduleId}).
+ */
+public record ApiRoute(String functionId, String method, String path, List<String> cacheKeyParameters) {
     public ApiRoute {
         method = method.toUpperCase(Locale.ROOT);
+        cacheKeyParameters = List.copyOf(cacheKeyParameters);
+    }
+
+    public ApiRoute(String functionId, String method, String path) {
+        this(functionId, method, path, List.of());
     }
 
     public boolean anyMethod() {

@@ -69,7 +69,8 @@ public record FunctionSpec(String id, String handlerClass, Path codeUri, int tim
                 Map<String, Object> eventProperties = SamTemplate.map(spec.get("Properties"));
                 if ("Api".equals(spec.get("Type"))) {
                     routes.add(new ApiRoute(id, eventProperties.get("Method").toString(),
-                            eventProperties.get("Path").toString()));
+                            eventProperties.get("Path").toString(),
+                            cachingParameters(eventProperties.get("RequestParameters"))));
                 } else if ("SQS".equals(spec.get("Type"))) {
                     queues.add(new SqsEventSource(name, eventProperties.get("Queue"),
                             number(eventProperties.get("BatchSize"), 10),
@@ -90,6 +91,22 @@ public record FunctionSpec(String id, String handlerClass, Path codeUri, int tim
                     List.copyOf(routes), List.copyOf(queues), List.copyOf(schedules)));
         });
         return specs;
+    }
+
+    /**
+     * The names of an Api event's RequestParameters marked {@code Caching: true}. SAM takes each
+     * entry either as a bare name or as {@code name: {Required, Caching}}.
+     */
+    static List<String> cachingParameters(Object requestParameters) {
+        List<String> out = new ArrayList<>();
+        for (Object entry : SamTemplate.list(requestParameters)) {
+            SamTemplate.map(entry).forEach((name, settings) -> {
+                if (Boolean.TRUE.equals(SamTemplate.map(settings).get("Caching"))) {
+                    out.add(name);
+                }
+            });
+        }
+        return out;
     }
 
     private static int number(Object value, int fallback) {

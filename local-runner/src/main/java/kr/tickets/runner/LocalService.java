@@ -195,6 +195,16 @@ public final class LocalService implements AutoCloseable {
         return gateway.routes();
     }
 
+    /** The local API gateway's stage cache (template.yaml's), with its hit and miss counts. */
+    public StageCache stageCache() {
+        return gateway.cache();
+    }
+
+    /** Replaces the gateway's stage cache, e.g. with {@link StageCache#collapsing()} for a comparison. */
+    public void useStageCache(StageCache cache) {
+        gateway.useCache(cache);
+    }
+
     /** A function of template.yaml by logical id, or null. */
     public FunctionHost function(String id) {
         return functions.get(id);

@@ -59,12 +59,14 @@ public final class Provisioner {
             "AWS::SQS::Queue", "AWS::SES::EmailIdentity", "AWS::Serverless::StateMachine", "AWS::Serverless::Function");
     /**
      * Resource types deliberately left out locally, because no code and no test reads them: the
-     * API (the local runner plays it from the functions' events), observability (log groups,
+     * API (the local runner plays it from the functions' events, and the seat map's CloudFront
+     * distribution by collapsing concurrent cache misses of its paths), observability (log groups,
      * alarms, the dashboard, the alert topic and its key; local logs go to the console) and IAM
      * (moto does not enforce it). Any other type is refused, so a new kind of resource is a
      * decision rather than a silent gap.
      */
     static final Set<String> NOT_EMULATED = Set.of("AWS::Serverless::Api", "AWS::ApiGateway::Account",
+            "AWS::CloudFront::Distribution", "AWS::CloudFront::CachePolicy",
             "AWS::Logs::LogGroup", "AWS::CloudWatch::Alarm", "AWS::CloudWatch::Dashboard", "AWS::SNS::Topic",
             "AWS::SNS::Subscription", "AWS::KMS::Key", "AWS::IAM::Role", "AWS::IAM::ManagedPolicy");
 

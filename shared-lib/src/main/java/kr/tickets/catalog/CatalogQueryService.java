@@ -204,7 +204,7 @@ public class CatalogQueryService {
             return Optional.empty();
         }
         Performance p = performance(schedule.performanceId());
-        List<Seat> seats = layouts.computeIfAbsent(p.venueId(), catalog::venueSeats);
+        List<Seat> seats = venueSeats(p);
         Map<String, String> gradeOfSeat = catalog.gradeOfSeat(p.performanceId());
         Map<String, String> states = catalog.seatStates(scheduleId, clock.instant());
         List<Map<String, Object>> grades = new ArrayList<>();
@@ -243,6 +243,63 @@ public class CatalogQueryService {
     }
 
     public record SeatMap(String etag, Map<String, Object> body) {
+    }
+
+    /**
+     * The seat layout of a performance at one version ({@code layoutVersion} of the seat status):
+     * the same version is the same document forever, so it may be cached as immutable. The version
+     * is required, so that no cache ever keeps an unversioned layout that a later change would
+     * leave stale; a version that is not the current one is 404 {@code LAYOUT_VERSION_NOT_FOUND}
+     * (read the seat status again for the current one).
+     *
+     * <pre>{@code GET /performances/01J.../seat-layout?version=3}</pre>
+     */
+    public SeatLayout seatLayout(String performanceId, String versionText) {
+        long version;
+        try {
+            version = Long.parseLong(versionText == null ? "" : versionText.strip());
+            if (version < 0) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw ApiException.validation("version",
+                    "is required: a whole number, the layoutVersion of a schedule's seat status");
+        }
+        Performance p = performance(performanceId);
+        if (p.version() != version) {
+            throw new ApiException(404, "LAYOUT_VERSION_NOT_FOUND", "Performance " + performanceId
+                    + " has no seat layout version " + version + "; the seat status names the current one.");
+        }
+        Map<String, String> gradeOfSeat = catalog.gradeOfSeat(performanceId);
+        List<SeatLayout.LayoutSeat> seats = venueSeats(p).stream()
+                .map(seat -> new SeatLayout.LayoutSeat(seat, gradeOfSeat.get(seat.seatId()))).toList();
+        return new SeatLayout(performanceId, p.version(), p.venueId(), p.venueName(), p.grades(), seats);
+    }
+
+    /**
+     * The live state of a schedule's seats, what viewers poll each second: one strongly consistent
+     * read of the schedule's partition and one of its performance (the layout version and grades);
+     * the venue's seat order comes from this container's copy of the layout.
+     *
+     * <pre>{@code GET /schedules/01J.../seat-status}</pre>
+     */
+    public SeatStatusSnapshot seatStatus(String scheduleId) {
+        Instant now = clock.instant();
+        CatalogRepository.ScheduleSeats read = catalog.scheduleSeats(scheduleId, now)
+                .orElseThrow(() -> ApiException.notFound("No schedule " + scheduleId + "."));
+        Schedule schedule = read.schedule();
+        Performance p = performance(schedule.performanceId());
+        List<Seat> seats = venueSeats(p);
+        Map<String, Integer> remaining = new LinkedHashMap<>();
+        for (Grade grade : p.grades()) {
+            remaining.put(grade.gradeId(), schedule.remainingByGrade().getOrDefault(grade.gradeId(), 0));
+        }
+        return new SeatStatusSnapshot(scheduleId, p.performanceId(), p.version(), schedule.version(), seats.size(),
+                SeatStateBits.encode(seats, read.states()), remaining, now);
+    }
+
+    private List<Seat> venueSeats(Performance p) {
+        return layouts.computeIfAbsent(p.venueId(), catalog::venueSeats);
     }
 
     private Performance performance(String performanceId) {

@@ -30,6 +30,19 @@ public interface CatalogRepository {
     Map<String, String> seatStates(String scheduleId, Instant now);
 
     /**
+     * The schedule and its seats' states ({@link #seatStates}) as of one moment, or empty for an
+     * unknown schedule. A store that can should read both in one request: this is what the
+     * seat-status document reads once a second per schedule.
+     */
+    default Optional<ScheduleSeats> scheduleSeats(String scheduleId, Instant now) {
+        return findSchedule(scheduleId).map(schedule -> new ScheduleSeats(schedule, seatStates(scheduleId, now)));
+    }
+
+    /** A schedule and seat id → state for its seats that are not AVAILABLE. */
+    record ScheduleSeats(Schedule schedule, Map<String, String> states) {
+    }
+
+    /**
      * Replaces a performance (guarded by its version) and applies schedule changes in the same
      * transaction: {@code put} schedules are written, {@code removed} deleted, and every schedule
      * in {@code mustBeUnsold} (as it was read) must still have that version and no held or booked

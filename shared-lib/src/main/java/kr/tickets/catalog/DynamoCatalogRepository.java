@@ -351,15 +351,40 @@ public class DynamoCatalogRepository implements CatalogRepository {
         // Consistent: the seat map is labelled with the schedule's current version, so its seats
         // must be at least as new, or a client would keep a stale map behind a 304.
         for (Map<String, AttributeValue> item : queryPrefix("SCHED#" + scheduleId, "SEAT#", true)) {
-            // An expired hold is free at once (holdUntil), long before TTL (expiresAt) removes it.
-            AttributeValue until = item.get("holdUntil");
-            boolean expiredHold = "PENDING".equals(item.get("status").s()) && until != null
-                    && Long.parseLong(until.n()) <= now.getEpochSecond();
-            if (!expiredHold) {
-                out.put(item.get("sk").s().substring("SEAT#".length()), item.get("status").s());
-            }
+            putLiveState(item, now, out);
         }
         return out;
+    }
+
+    /**
+     * One strongly consistent Query of the schedule's whole partition: {@code META} and every
+     * {@code SEAT#} item come back together (paged past 1 MB), so the schedule's version and its
+     * seats are read at one moment, and a refresh of the seat status is one request, not two.
+     * Items of other kinds in the partition are skipped.
+     */
+    @Override
+    public Optional<ScheduleSeats> scheduleSeats(String scheduleId, Instant now) {
+        Schedule schedule = null;
+        Map<String, String> states = new HashMap<>();
+        for (Map<String, AttributeValue> item : queryPartition("SCHED#" + scheduleId)) {
+            String sk = item.get("sk").s();
+            if (sk.equals("META")) {
+                schedule = schedule(item);
+            } else if (sk.startsWith("SEAT#")) {
+                putLiveState(item, now, states);
+            }
+        }
+        return schedule == null ? Optional.empty() : Optional.of(new ScheduleSeats(schedule, states));
+    }
+
+    private static void putLiveState(Map<String, AttributeValue> seat, Instant now, Map<String, String> out) {
+        // An expired hold is free at once (holdUntil), long before TTL (expiresAt) removes it.
+        AttributeValue until = seat.get("holdUntil");
+        boolean expiredHold = "PENDING".equals(seat.get("status").s()) && until != null
+                && Long.parseLong(until.n()) <= now.getEpochSecond();
+        if (!expiredHold) {
+            out.put(seat.get("sk").s().substring("SEAT#".length()), seat.get("status").s());
+        }
     }
 
     private static Map<String, AttributeValue> scheduleItem(Schedule schedule) {
@@ -514,6 +539,15 @@ public class DynamoCatalogRepository implements CatalogRepository {
         dynamo.queryPaginator(r -> r.tableName(table).consistentRead(consistent)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                         .expressionAttributeValues(Map.of(":pk", s(pk), ":prefix", s(prefix))))
+                .items().forEach(out::add);
+        return out;
+    }
+
+    /** Every item of one partition, strongly consistent. */
+    private List<Map<String, AttributeValue>> queryPartition(String pk) {
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(pk))))
                 .items().forEach(out::add);
         return out;
     }

@@ -3,6 +3,7 @@ package kr.tickets.catalog;
 import static kr.tickets.common.ApiAssertions.assertFails;
 import static kr.tickets.common.ApiAssertions.assertValidationFailed;
 import static kr.tickets.common.ApiAssertions.jsonBody;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -568,5 +569,105 @@ class CatalogQueryServiceTest {
     void seatMapOfAnUnknownScheduleIs404() {
         assertFails(() -> query.seatMap("nope", null), 404, "NOT_FOUND");
         assertFails(() -> query.seatMap("nope", "\"nope:1\""), 404, "NOT_FOUND");
+    }
+
+    // --- seat layout and seat status ----------------------------------------------------------
+
+    @Test
+    void seatLayoutListsTheVenuesSeatsInLayoutOrderWithTheirGrades() {
+        SeatLayout layout = query.seatLayout(lesMis.performanceId(), Long.toString(lesMis.version()));
+
+        assertEquals(List.of("1층-A-1", "1층-A-2", "1층-B-1", "1층-B-2", "2층-A-1", "2층-A-2"),
+                layout.seats().stream().map(s -> s.seat().seatId()).toList());
+        assertEquals(List.of("G1", "G1", "G2", "G2", "G2", "G2"),
+                layout.seats().stream().map(SeatLayout.LayoutSeat::gradeId).toList());
+        assertEquals(lesMis.grades(), layout.grades());
+        assertEquals(lesMis.version(), layout.layoutVersion());
+        assertEquals("\"layout:" + lesMis.performanceId() + ":" + lesMis.version() + "\"", layout.etag());
+        assertEquals(venueId, layout.venueId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "one", "-1", "1.5"})
+    void seatLayoutNeedsAWholeVersion(String version) {
+        assertEquals(List.of("version"),
+                fields(assertValidationFailed(() -> query.seatLayout(lesMis.performanceId(), version))));
+    }
+
+    @Test
+    void seatLayoutWithoutVersionIsAValidationError() {
+        assertValidationFailed(() -> query.seatLayout(lesMis.performanceId(), null));
+    }
+
+    @Test
+    void seatLayoutOfAVersionThatIsNotCurrentIs404() {
+        long old = lesMis.version();
+        catalog.changeConcurrently(lesMis.performanceId());
+
+        assertFails(() -> query.seatLayout(lesMis.performanceId(), Long.toString(old)), 404,
+                "LAYOUT_VERSION_NOT_FOUND");
+        assertEquals(old + 1, query.seatLayout(lesMis.performanceId(), Long.toString(old + 1)).layoutVersion());
+    }
+
+    @Test
+    void seatLayoutOfAnUnknownPerformanceIs404() {
+        assertFails(() -> query.seatLayout("nope", "1"), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void seatStatusEncodesEverySeatInLayoutOrder() {
+        Schedule s = firstScheduleOf(lesMis);
+        catalog.book(s.scheduleId(), "G1", "1층-A-1");
+        catalog.hold(s.scheduleId(), clock.instant().plus(Duration.ofMinutes(10)), "G2", "2층-A-2");
+
+        SeatStatusSnapshot status = query.seatStatus(s.scheduleId());
+
+        assertEquals(6, status.seatCount());
+        assertArrayEquals(new int[] {SeatStateBits.BOOKED, 0, 0, 0, 0, SeatStateBits.PENDING},
+                SeatStateBits.decode(status.states(), status.seatCount()));
+    }
+
+    @Test
+    void seatStatusNamesItsLayoutVersionScheduleVersionAndRemainingPerGrade() {
+        Schedule s = firstScheduleOf(lesMis);
+        Schedule booked = catalog.book(s.scheduleId(), "G2", "1층-B-1", "2층-A-1");
+
+        SeatStatusSnapshot status = query.seatStatus(s.scheduleId());
+
+        assertEquals(lesMis.performanceId(), status.performanceId());
+        assertEquals(lesMis.version(), status.layoutVersion());
+        assertEquals(booked.version(), status.version());
+        Map<String, Integer> remaining = new LinkedHashMap<>();
+        remaining.put("G1", 2);
+        remaining.put("G2", 2);
+        assertEquals(remaining, status.remainingByGrade());
+        assertEquals(4, status.remainingSeats());
+        assertEquals(NOW.plus(Duration.ofHours(4)), status.asOf());
+    }
+
+    @Test
+    void seatStatusChangesItsETagWhenASeatChanges() {
+        Schedule s = firstScheduleOf(lesMis);
+        SeatStatusSnapshot before = query.seatStatus(s.scheduleId());
+        catalog.hold(s.scheduleId(), clock.instant().plus(Duration.ofMinutes(10)), "G2", "1층-B-2");
+
+        SeatStatusSnapshot after = query.seatStatus(s.scheduleId());
+
+        assertNotEquals(before.etag(), after.etag());
+        assertNotEquals(before.states(), after.states());
+    }
+
+    @Test
+    void seatStatusShowsAHoldThatExpiredByTheClockAsAvailable() {
+        Schedule s = firstScheduleOf(lesMis);
+        catalog.hold(s.scheduleId(), clock.instant().plus(Duration.ofMinutes(10)), "G2", "2층-A-2");
+        clock.advance(Duration.ofMinutes(10));
+
+        assertArrayEquals(new int[6], SeatStateBits.decode(query.seatStatus(s.scheduleId()).states(), 6));
+    }
+
+    @Test
+    void seatStatusOfAnUnknownScheduleIs404() {
+        assertFails(() -> query.seatStatus("nope"), 404, "NOT_FOUND");
     }
 }

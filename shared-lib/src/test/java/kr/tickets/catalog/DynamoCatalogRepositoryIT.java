@@ -214,6 +214,24 @@ class DynamoCatalogRepositoryIT {
         assertEquals(Map.of("A-1-1", "BOOKED", "A-1-2", "PENDING"), repository.seatStates(schedule.scheduleId(), now));
     }
 
+    @Test
+    void scheduleSeatsReadsTheScheduleAndItsSeatStatesTogetherSkippingOtherItems() {
+        Stored stored = store(smallVenue(), "2031-05-23T11:00:00Z");
+        Schedule schedule = stored.schedules().get(0);
+        Instant now = Instant.parse("2031-05-01T00:00:00Z");
+        putSeat(schedule, "A-1-1", "BOOKED", null);
+        putSeat(schedule, "A-1-2", "PENDING", now.plusSeconds(600));
+        putSeat(schedule, "A-1-3", "PENDING", now.minusSeconds(1));
+        dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", AttributeValue.fromS("SCHED#" + schedule.scheduleId()),
+                "sk", AttributeValue.fromS("ZZZ#another-kind"), "status", AttributeValue.fromS("BOOKED"))));
+
+        CatalogRepository.ScheduleSeats read = repository.scheduleSeats(schedule.scheduleId(), now).orElseThrow();
+
+        assertEquals(repository.findSchedule(schedule.scheduleId()).orElseThrow(), read.schedule());
+        assertEquals(Map.of("A-1-1", "BOOKED", "A-1-2", "PENDING"), read.states());
+        assertEquals(java.util.Optional.empty(), repository.scheduleSeats("no-such-schedule", now));
+    }
+
     private static void putSeat(Schedule schedule, String seatId, String status, Instant expiresAt) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("pk", AttributeValue.fromS("SCHED#" + schedule.scheduleId()));
