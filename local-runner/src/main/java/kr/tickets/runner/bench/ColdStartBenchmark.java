@@ -97,7 +97,7 @@ public final class ColdStartBenchmark {
 
     /** One cold start: ms since JVM start, classes loaded, and the two answers' status codes. */
     record Run(long main, long constructed, long first, long second, long classesConstructed, long classesFirst,
-               int status1, int status2) {
+               long cpuFirst, int status1, int status2) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -152,10 +152,10 @@ public final class ColdStartBenchmark {
                 Run run = coldStart(spec, launcherDir);
                 results.get(spec.id()).add(run);
                 System.out.printf(Locale.ROOT, "round %d %-22s constructed %5d ms, first %5s ms, second %5s ms, "
-                                + "classes %5d, status %d/%d%n", round, spec.id(), run.constructed(),
+                                + "classes %5d, CPU %5d ms, status %d/%d%n", round, spec.id(), run.constructed(),
                         run.first() < 0 ? "-" : Long.toString(run.first()),
                         run.second() < 0 ? "-" : Long.toString(run.second() - run.first()),
-                        run.classesFirst() < 0 ? run.classesConstructed() : run.classesFirst(),
+                        run.classesFirst() < 0 ? run.classesConstructed() : run.classesFirst(), run.cpuFirst(),
                         run.status1(), run.status2());
             }
         }
@@ -212,7 +212,8 @@ public final class ColdStartBenchmark {
         }
         return new Run(values.get("main"), values.get("constructed"), values.getOrDefault("response1", -1L),
                 values.getOrDefault("response2", -1L), values.get("classesConstructed"),
-                values.getOrDefault("classes1", -1L), status1, status2);
+                values.getOrDefault("classes1", -1L), values.getOrDefault("cpu1", values.get("cpuConstructed")),
+                status1, status2);
     }
 
     /** An API answer's status (it must be a success), or 0 for a function that answers plain JSON. */
@@ -301,26 +302,28 @@ public final class ColdStartBenchmark {
     static String table(List<FunctionSpec> specs, Map<String, List<Run>> results) throws IOException {
         StringBuilder out = new StringBuilder();
         out.append("| function | event | jar MB | classes loaded | JVM start → main ms | handler constructed ms "
-                + "| first response ms | second response ms |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+                + "| first response ms | second response ms | CPU ms to first response |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         List<FunctionSpec> ordered = new ArrayList<>(specs);
         ordered.sort(Comparator.comparing(FunctionSpec::id));
         for (FunctionSpec spec : ordered) {
             List<Run> runs = results.get(spec.id());
             Invocation invocation = INVOCATIONS.get(spec.id());
             boolean invoked = invocation != null;
-            out.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %,d | %d | %d | %s | %s |%n", spec.id(),
+            out.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %,d | %d | %d | %s | %s | %d |%n", spec.id(),
                     invoked ? invocation.eventFile().replaceFirst("^[A-Za-z]+-", "").replace(".json", "") : "(none)",
                     Files.size(spec.codeUri()) / 1e6,
                     median(runs, r -> invoked ? r.classesFirst() : r.classesConstructed()),
                     median(runs, Run::main), median(runs, Run::constructed),
                     invoked ? Long.toString(median(runs, Run::first)) : "–",
-                    invoked ? Long.toString(median(runs, r -> r.second() - r.first())) : "–"));
+                    invoked ? Long.toString(median(runs, r -> r.second() - r.first())) : "–",
+                    median(runs, Run::cpuFirst)));
         }
         out.append("\nTimes are medians over ").append(results.values().iterator().next().size())
                 .append(" fresh JVMs, in ms from the JVM's start (RuntimeMXBean) except the second response, which is "
                         + "its own duration. Classes loaded: by the first response (by the constructed handler when "
-                        + "there is no event).");
+                        + "there is no event). CPU: the process's CPU time (all threads, JIT and GC) to the first response "
+                        + "(to the constructed handler when there is no event).");
         return out.toString();
     }
 

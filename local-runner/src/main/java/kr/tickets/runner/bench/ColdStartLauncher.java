@@ -43,17 +43,28 @@ public final class ColdStartLauncher {
         Object handler = type.getConstructor().newInstance();
         lines.add("constructed=" + (System.currentTimeMillis() - jvmStart));
         lines.add("classesConstructed=" + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+        lines.add("cpuConstructed=" + cpuMillis());
 
         for (int i = 3; i < args.length; i++) {
             byte[] answer = invoke(handler, functionName, Files.readAllBytes(Path.of(args[i])));
             int n = i - 2;
             lines.add("response" + n + "=" + (System.currentTimeMillis() - jvmStart));
             lines.add("classes" + n + "=" + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+            lines.add("cpu" + n + "=" + cpuMillis());
             Files.write(Path.of(args[2] + "." + n), answer);
         }
         Files.write(result, lines, StandardCharsets.UTF_8);
         // The function's framework may hold non-daemon threads; the measurement is done.
         System.exit(0);
+    }
+
+    /**
+     * CPU time of the whole process (every thread, the JIT and GC included) in ms: on a shared
+     * machine it varies less with the other load than the wall-clock times do.
+     */
+    private static long cpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
     }
 
     /**
