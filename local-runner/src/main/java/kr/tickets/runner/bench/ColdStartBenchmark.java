@@ -54,6 +54,12 @@ public final class ColdStartBenchmark {
     private static final String EVENT_IDEMPOTENCY_KEY = "5b0f7a6e-3c1d-4e2f-8a9b-0c1d2e3f4a5b";
     private static final String EVENT_SEAT = "{\\\"seatId\\\":\\\"A-1-3\\\"}";
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * Functions (comma-separated logical ids) whose first run also logs every class it loads
+     * ({@code -Xlog:class+load}); the benchmark prints their classes by package. Off by default:
+     * the log slows the run it is measuring.
+     */
+    private static final String CLASS_LOG_PROPERTY = "coldstart.classlog";
 
     /** Who calls: the event needs no token, a customer's or the admin's. */
     private enum Caller { NONE, USER, ADMIN }
@@ -84,6 +90,7 @@ public final class ColdStartBenchmark {
     private final String adminBearer;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private int seat;
+    private final java.util.Set<String> classLogged = new java.util.HashSet<>();
 
     private ColdStartBenchmark(LocalService service, Path work, String scheduleId, String performanceId,
                                List<String> userBearers, String adminBearer) {
@@ -169,8 +176,13 @@ public final class ColdStartBenchmark {
         Invocation invocation = INVOCATIONS.get(spec.id());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-XX:+UseSerialGC", "-Xshare:auto",
-                "-Xmx" + (spec.memoryMb() * 85 / 100) + "m",
-                "-cp", launcherDir + java.io.File.pathSeparator + spec.codeUri(),
+                "-Xmx" + (spec.memoryMb() * 85 / 100) + "m"));
+        boolean logClasses = List.of(System.getProperty(CLASS_LOG_PROPERTY, "").split(",")).contains(spec.id())
+                && classLogged.add(spec.id());
+        if (logClasses) {
+            command.add("-Xlog:class+load=info:file=" + dir.resolve("classes.log"));
+        }
+        command.addAll(List.of("-cp", launcherDir + java.io.File.pathSeparator + spec.codeUri(),
                 ColdStartLauncher.class.getName(), spec.handlerClass(), spec.id(),
                 dir.resolve("result").toString()));
         if (invocation != null) {
@@ -197,6 +209,9 @@ public final class ColdStartBenchmark {
         for (String line : Files.readAllLines(dir.resolve("result"))) {
             String[] pair = line.split("=", 2);
             values.put(pair[0], Long.parseLong(pair[1]));
+        }
+        if (logClasses) {
+            System.out.println(classesByPackage(spec.id(), dir.resolve("classes.log")));
         }
         int status1 = -1;
         int status2 = -1;
@@ -292,6 +307,26 @@ public final class ColdStartBenchmark {
             Files.copy(in, target);
         }
         return dir;
+    }
+
+    /** The classes of a {@code -Xlog:class+load} log counted by package (its first three names), most first. */
+    static String classesByPackage(String function, Path log) throws IOException {
+        Map<String, Integer> counts = new HashMap<>();
+        java.util.regex.Pattern loaded = java.util.regex.Pattern.compile("\\[class,load\\s*\\] (\\S+) source");
+        int total = 0;
+        for (String line : Files.readAllLines(log)) {
+            java.util.regex.Matcher m = loaded.matcher(line);
+            if (m.find()) {
+                String[] names = m.group(1).split("\\.");
+                String prefix = String.join(".", java.util.Arrays.copyOf(names, Math.min(3, names.length - 1)));
+                counts.merge(prefix, 1, Integer::sum);
+                total++;
+            }
+        }
+        StringBuilder out = new StringBuilder("Classes loaded by " + function + " (" + total + "), by package:\n");
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
+                .forEach(e -> out.append(String.format(Locale.ROOT, "  %5d %s%n", e.getValue(), e.getKey())));
+        return out.toString();
     }
 
     private static String tail(Path log) throws IOException {
