@@ -10,4 +10,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash local/bootstrap.sh
 mvn -B -q package -DskipTests
-exec java -cp local-runner/target/local-runner.jar kr.tickets.runner.bench.ColdStartBenchmark "$@"
+# COLDSTART_OPTS: e.g. -Dcoldstart.baseline=<another checkout, built> (before/after under the same load),
+# -Dcoldstart.classlog=HealthFunction,HoldsFunction (classes loaded by package, first run only).
+exec java ${COLDSTART_OPTS:-} -cp local-runner/target/local-runner.jar kr.tickets.runner.bench.ColdStartBenchmark "$@"

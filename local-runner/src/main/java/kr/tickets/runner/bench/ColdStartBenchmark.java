@@ -60,6 +60,11 @@ public final class ColdStartBenchmark {
      * the log slows the run it is measuring.
      */
     private static final String CLASS_LOG_PROPERTY = "coldstart.classlog";
+    /**
+     * Another checkout of the repository, built ({@code mvn package}), whose function jars run
+     * too, each right before this checkout's: a before/after comparison under the same load.
+     */
+    private static final String BASELINE_PROPERTY = "coldstart.baseline";
 
     /** Who calls: the event needs no token, a customer's or the admin's. */
     private enum Caller { NONE, USER, ADMIN }
@@ -152,22 +157,45 @@ public final class ColdStartBenchmark {
     private void run(int runs) throws Exception {
         Path launcherDir = extractLauncher();
         List<FunctionSpec> specs = FunctionSpec.fromTemplate(SamTemplate.load());
-        Map<String, List<Run>> results = new LinkedHashMap<>();
-        specs.forEach(spec -> results.put(spec.id(), new ArrayList<>()));
+        // The builds to compare: this checkout's jars, after another checkout's when one is named.
+        Map<String, List<FunctionSpec>> builds = new LinkedHashMap<>();
+        String baseline = System.getProperty(BASELINE_PROPERTY);
+        if (baseline != null && !baseline.isBlank()) {
+            Path root = Path.of(baseline).toAbsolutePath();
+            builds.put("baseline (" + root + ")", specs.stream().map(spec -> new FunctionSpec(spec.id(),
+                    spec.handlerClass(), root.resolve(ProjectPaths.root().relativize(spec.codeUri())),
+                    spec.timeoutSeconds(), spec.memoryMb(), spec.alias(), spec.routes(), spec.sqsEvents(),
+                    spec.schedules())).toList());
+        }
+        builds.put("this checkout", specs);
+        Map<String, Map<String, List<Run>>> results = new LinkedHashMap<>();
+        builds.forEach((build, its) -> {
+            Map<String, List<Run>> runsOf = new LinkedHashMap<>();
+            its.forEach(spec -> runsOf.put(spec.id(), new ArrayList<>()));
+            results.put(build, runsOf);
+        });
         for (int round = 1; round <= runs; round++) {
-            for (FunctionSpec spec : specs) {
-                Run run = coldStart(spec, launcherDir);
-                results.get(spec.id()).add(run);
-                System.out.printf(Locale.ROOT, "round %d %-22s constructed %5d ms, first %5s ms, second %5s ms, "
-                                + "classes %5d, CPU %5d ms, status %d/%d%n", round, spec.id(), run.constructed(),
-                        run.first() < 0 ? "-" : Long.toString(run.first()),
-                        run.second() < 0 ? "-" : Long.toString(run.second() - run.first()),
-                        run.classesFirst() < 0 ? run.classesConstructed() : run.classesFirst(), run.cpuFirst(),
-                        run.status1(), run.status2());
+            for (int i = 0; i < specs.size(); i++) {
+                // Each function's builds back to back, so both see the same machine load.
+                for (Map.Entry<String, List<FunctionSpec>> build : builds.entrySet()) {
+                    FunctionSpec spec = build.getValue().get(i);
+                    Run run = coldStart(spec, launcherDir);
+                    results.get(build.getKey()).get(spec.id()).add(run);
+                    System.out.printf(Locale.ROOT, "round %d %-22s %-14.14s constructed %5d ms, first %5s ms, "
+                                    + "second %5s ms, classes %5d, CPU %5d ms, status %d/%d%n", round, spec.id(),
+                            build.getKey(), run.constructed(), run.first() < 0 ? "-" : Long.toString(run.first()),
+                            run.second() < 0 ? "-" : Long.toString(run.second() - run.first()),
+                            run.classesFirst() < 0 ? run.classesConstructed() : run.classesFirst(), run.cpuFirst(),
+                            run.status1(), run.status2());
+                }
             }
         }
-        System.out.println();
-        System.out.println(table(specs, results));
+        for (Map.Entry<String, List<FunctionSpec>> build : builds.entrySet()) {
+            System.out.println();
+            System.out.println("Jars of " + build.getKey() + ":");
+            System.out.println();
+            System.out.println(table(build.getValue(), results.get(build.getKey())));
+        }
     }
 
     /** One fresh JVM for {@code spec}: its events written out, the process run, its result read. */
