@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * that template.yaml generates; locally the provisioner generates a dev key). Never in code.
  */
 @Singleton
+@Requires(classes = SecretsManagerClient.class)
 @Requires(property = "jwt.secret.arn")
 public class SigningKeyProvider {
     private final SecretsManagerClient secrets;

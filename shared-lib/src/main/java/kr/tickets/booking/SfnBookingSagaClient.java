@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 /** {@link BookingSagaClient} on Step Functions (statemachines/booking.asl.json). */
 @Singleton
+@Requires(classes = SfnClient.class)
 @Requires(property = "booking.state.machine.arn")
 public class SfnBookingSagaClient implements BookingSagaClient {
     private static final ObjectMapper JSON = new ObjectMapper();

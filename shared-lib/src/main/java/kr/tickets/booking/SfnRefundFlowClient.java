@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException
  * booking is never refunded by two flows.
  */
 @Singleton
+@Requires(classes = SfnClient.class)
 @Requires(property = "booking.refund.state.machine.arn")
 public class SfnRefundFlowClient implements RefundFlowClient {
     private final SfnClient sfn;

@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** {@link ReceiptQueue} on SQS, with the message body the state machine's SendReceipt sends. */
 @Singleton
+@Requires(classes = SqsClient.class)
 @Requires(property = "receipt.queue.url")
 public class SqsReceiptQueue implements ReceiptQueue {
     private static final ObjectMapper JSON = new ObjectMapper();

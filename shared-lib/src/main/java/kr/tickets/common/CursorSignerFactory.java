@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 @Factory
 public class CursorSignerFactory {
     @Singleton
+    @Requires(classes = SecretsManagerClient.class)
     @Requires(property = "cursor.secret.arn")
     CursorSigner cursorSigner(SecretsManagerClient secrets, @Value("${cursor.secret.arn}") String secretId) {
         return new CursorSigner(secrets.getSecretValue(r -> r.secretId(secretId)).secretString()

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * Manager (TOSS_SECRET_ARN), never from code, configuration files or logs.
  */
 @Factory
+@Requires(classes = SecretsManagerClient.class)
 @Requires(property = "toss.secret.arn")
 public class TossClientFactory {
     /** Connect + read stay well under the step function's timeout, so a slow Toss is a retry, not a lost step. */

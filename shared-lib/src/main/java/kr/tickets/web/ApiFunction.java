@@ -17,6 +17,7 @@ import kr.tickets.common.ApiException;
 import kr.tickets.common.FieldError;
 import kr.tickets.common.IdRules;
 import kr.tickets.common.Problem;
+import org.crac.Core;
 import software.amazon.lambda.powertools.logging.CorrelationIdPaths;
 
 /**
@@ -30,10 +31,19 @@ public class ApiFunction extends ApiGatewayProxyRequestEventFunction {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InvocationLogging logging;
+    /**
+     * Held here because CRaC keeps only a weak reference to a registered resource; null outside
+     * Lambda's own construction (the local runner's functions are never snapshotted).
+     */
+    @SuppressWarnings({"unused", "FieldCanBeLocal"})
+    private final SnapStartPriming priming;
 
     public ApiFunction() {
         super();
         this.logging = InvocationLogging.fromProcess();
+        // SnapStart runs the hook once, before it snapshots the initialised function.
+        this.priming = new SnapStartPriming(getApplicationContext(), this::handleRequest);
+        Core.getGlobalContext().register(priming);
     }
 
     /**
@@ -44,6 +54,7 @@ public class ApiFunction extends ApiGatewayProxyRequestEventFunction {
     public ApiFunction(Map<String, String> environment) {
         super(contextFor(environment));
         this.logging = InvocationLogging.of(environment);
+        this.priming = null;
     }
 
     /**

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
  * SES event publishing (a configuration set's send/delivery/bounce events carry the tags).
  */
 @Singleton
+@Requires(classes = SesV2Client.class)
 @Requires(property = "receipt.sender")
 public class SesReceiptMailer implements ReceiptMailer {
     static final String BOOKING_TAG = "bookingId";
