@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kr.tickets.aws.DynamoItems;
+import kr.tickets.catalog.CatalogKeys;
 import kr.tickets.ops.Metric;
 import kr.tickets.ops.Metrics;
 import org.slf4j.Logger;
@@ -68,7 +69,7 @@ public class DynamoHoldRepository implements HoldRepository {
 
     @Override
     public Optional<SeatClaim> seatClaim(String scheduleId, String seatId) {
-        return get(catalogTable, "SCHED#" + scheduleId, "SEAT#" + seatId).map(item -> new SeatClaim(
+        return get(catalogTable, CatalogKeys.seat(scheduleId, seatId)).map(item -> new SeatClaim(
                 str(item, "holdId"), str(item, "status"),
                 item.containsKey("holdUntil") ? Instant.ofEpochSecond(Long.parseLong(item.get("holdUntil").n())) : null));
     }
@@ -94,7 +95,7 @@ public class DynamoHoldRepository implements HoldRepository {
         List<TransactWriteItem> writes = new ArrayList<>();
         List<Conflict> meaning = new ArrayList<>();
 
-        Map<String, AttributeValue> seat = key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId());
+        Map<String, AttributeValue> seat = CatalogKeys.seat(hold.scheduleId(), hold.seatId());
         seat.put("holdId", s(hold.holdId()));
         seat.put("userId", s(hold.userId()));
         seat.put("status", s("PENDING"));
@@ -118,7 +119,7 @@ public class DynamoHoldRepository implements HoldRepository {
         } else {
             // The seat was already counted as held by the expired hold; it passes to this one.
             writes.add(TransactWriteItem.builder().update(Update.builder().tableName(catalogTable)
-                    .key(key("SCHED#" + hold.scheduleId(), "META"))
+                    .key(CatalogKeys.schedule(hold.scheduleId()))
                     .updateExpression("SET version = version + :one")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeValues(Map.of(":one", n(1))).build()).build());
@@ -238,7 +239,7 @@ public class DynamoHoldRepository implements HoldRepository {
                 // The seat stays this hold's until its saga ends, however long Toss takes: no expiry
                 // a take-over could use, and no TTL clean-up.
                 TransactWriteItem.builder().update(Update.builder().tableName(catalogTable)
-                        .key(key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId()))
+                        .key(CatalogKeys.seat(hold.scheduleId(), hold.seatId()))
                         .updateExpression("REMOVE holdUntil, expiresAt")
                         .conditionExpression("holdId = :h AND #status = :pending")
                         .expressionAttributeNames(Map.of("#status", "status"))
@@ -367,7 +368,7 @@ public class DynamoHoldRepository implements HoldRepository {
         meaning.add(Conflict.HOLD_STATE);
         if (mine) {
             writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(catalogTable)
-                    .key(key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId()))
+                    .key(CatalogKeys.seat(hold.scheduleId(), hold.seatId()))
                     .conditionExpression("holdId = :h")
                     .expressionAttributeValues(Map.of(":h", s(hold.holdId()))).build()).build());
             meaning.add(Conflict.SEAT);
@@ -414,7 +415,7 @@ public class DynamoHoldRepository implements HoldRepository {
         BookingWrite items = bookingWrite(booking);
         List<TransactWriteItem> writes = List.of(
                 TransactWriteItem.builder().update(Update.builder().tableName(catalogTable)
-                        .key(key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId()))
+                        .key(CatalogKeys.seat(hold.scheduleId(), hold.seatId()))
                         .updateExpression("SET #status = :booked, bookingId = :b REMOVE holdUntil, expiresAt")
                         .conditionExpression("holdId = :h")
                         .expressionAttributeNames(Map.of("#status", "status"))
@@ -454,7 +455,7 @@ public class DynamoHoldRepository implements HoldRepository {
         meaning.add(Conflict.HOLD_STATE);
         // PENDING without holdUntil: a take-over needs an expired hold, so nobody can claim it.
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(catalogTable)
-                .key(key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId()))
+                .key(CatalogKeys.seat(hold.scheduleId(), hold.seatId()))
                 .updateExpression("SET #status = :pending, refundOf = :b")
                 .conditionExpression("bookingId = :b AND #status = :booked")
                 .expressionAttributeNames(Map.of("#status", "status"))
@@ -516,7 +517,7 @@ public class DynamoHoldRepository implements HoldRepository {
         writes.add(TransactWriteItem.builder().put(bookingPut(cancelled, Booking.Status.REFUND_PENDING)).build());
         meaning.add(Conflict.HOLD_STATE);
         writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(catalogTable)
-                .key(key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId()))
+                .key(CatalogKeys.seat(hold.scheduleId(), hold.seatId()))
                 .conditionExpression("refundOf = :b")
                 .expressionAttributeValues(Map.of(":b", s(cancelled.bookingId()))).build()).build());
         meaning.add(Conflict.SEAT);
@@ -597,7 +598,7 @@ public class DynamoHoldRepository implements HoldRepository {
     /** The schedule's counters move with every seat change, and its version (the seat map's ETag) too. */
     private Update scheduleCounters(Hold hold, int held, int booked) {
         return Update.builder().tableName(catalogTable)
-                .key(key("SCHED#" + hold.scheduleId(), "META"))
+                .key(CatalogKeys.schedule(hold.scheduleId()))
                 .updateExpression("SET heldSeats = heldSeats + :held, bookedSeats = bookedSeats + :booked, "
                         + "remainingByGrade.#g = remainingByGrade.#g - :taken, version = version + :one")
                 .conditionExpression("attribute_exists(pk)")
@@ -744,18 +745,10 @@ public class DynamoHoldRepository implements HoldRepository {
         return new HoldConflict(conflict);
     }
 
-    private Optional<Map<String, AttributeValue>> get(String table, String pk, String sk) {
-        return get(table, key(pk, sk));
-    }
-
     private Optional<Map<String, AttributeValue>> get(String table, Map<String, AttributeValue> key) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true))
                 .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
-    }
-
-    static Map<String, AttributeValue> key(String pk, String sk) {
-        return BookingKeys.key(pk, sk);
     }
 
     static AttributeValue s(String value) {

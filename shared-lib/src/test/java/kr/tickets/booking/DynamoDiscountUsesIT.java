@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import kr.tickets.catalog.CatalogKeys;
 import kr.tickets.common.Ids;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.localstack.LocalStack;
@@ -45,10 +46,12 @@ class DynamoDiscountUsesIT {
         throttle = new DynamoDiscountThrottle(dynamo, bookingTable);
         schedule = BookingFixtures.SCHEDULE;
         // The schedule's counters, which every seat change updates.
-        dynamo.putItem(r -> r.tableName(catalogTable).item(Map.of("pk", AttributeValue.fromS("SCHED#" + schedule),
-                "sk", AttributeValue.fromS("META"), "heldSeats", AttributeValue.fromN("0"),
-                "bookedSeats", AttributeValue.fromN("0"), "version", AttributeValue.fromN("0"),
-                "remainingByGrade", AttributeValue.fromM(Map.of("G1", AttributeValue.fromN("1000"))))));
+        Map<String, AttributeValue> counters = CatalogKeys.schedule(schedule);
+        counters.put("heldSeats", AttributeValue.fromN("0"));
+        counters.put("bookedSeats", AttributeValue.fromN("0"));
+        counters.put("version", AttributeValue.fromN("0"));
+        counters.put("remainingByGrade", AttributeValue.fromM(Map.of("G1", AttributeValue.fromN("1000"))));
+        dynamo.putItem(r -> r.tableName(catalogTable).item(counters));
     }
 
     private static String code() {

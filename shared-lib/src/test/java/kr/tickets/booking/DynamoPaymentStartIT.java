@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kr.tickets.catalog.CatalogKeys;
 import kr.tickets.common.Ids;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.localstack.LocalStack;
@@ -41,10 +42,12 @@ class DynamoPaymentStartIT {
         String catalogTable = stack.resources().physicalId("CatalogTable");
         holds = new DynamoHoldRepository(dynamo, METRICS, stack.resources().physicalId("BookingTable"),
                 catalogTable);
-        dynamo.putItem(r -> r.tableName(catalogTable).item(Map.of("pk", AttributeValue.fromS("SCHED#" + SCHEDULE),
-                "sk", AttributeValue.fromS("META"), "heldSeats", AttributeValue.fromN("0"),
-                "bookedSeats", AttributeValue.fromN("0"), "version", AttributeValue.fromN("0"),
-                "remainingByGrade", AttributeValue.fromM(Map.of("G1", AttributeValue.fromN("1000"))))));
+        Map<String, AttributeValue> counters = CatalogKeys.schedule(SCHEDULE);
+        counters.put("heldSeats", AttributeValue.fromN("0"));
+        counters.put("bookedSeats", AttributeValue.fromN("0"));
+        counters.put("version", AttributeValue.fromN("0"));
+        counters.put("remainingByGrade", AttributeValue.fromM(Map.of("G1", AttributeValue.fromN("1000"))));
+        dynamo.putItem(r -> r.tableName(catalogTable).item(counters));
     }
 
     /** A PENDING hold of a fresh seat of the schedule for a fresh user. */
