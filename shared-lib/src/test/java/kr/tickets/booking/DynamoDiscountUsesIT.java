@@ -9,13 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import kr.tickets.catalog.CatalogKeys;
 import kr.tickets.common.Ids;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.localstack.LocalStack;
@@ -23,7 +21,6 @@ import kr.tickets.ops.RecordingMetrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Discount code uses and the wrong-code counter against moto: counted in the payment-start
@@ -46,12 +43,7 @@ class DynamoDiscountUsesIT {
         throttle = new DynamoDiscountThrottle(dynamo, bookingTable);
         schedule = BookingFixtures.SCHEDULE;
         // The schedule's counters, which every seat change updates.
-        Map<String, AttributeValue> counters = CatalogKeys.schedule(schedule);
-        counters.put("heldSeats", AttributeValue.fromN("0"));
-        counters.put("bookedSeats", AttributeValue.fromN("0"));
-        counters.put("version", AttributeValue.fromN("0"));
-        counters.put("remainingByGrade", AttributeValue.fromM(Map.of("G1", AttributeValue.fromN("1000"))));
-        dynamo.putItem(r -> r.tableName(catalogTable).item(counters));
+        dynamo.putItem(r -> r.tableName(catalogTable).item(BookingFixtures.freshScheduleCounters(schedule)));
     }
 
     private static String code() {

@@ -11,9 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import kr.tickets.catalog.CatalogKeys;
 import kr.tickets.common.Ids;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.localstack.LocalStack;
@@ -22,7 +20,6 @@ import kr.tickets.ops.RecordingMetrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The payment start and the releases that follow it, on DynamoDB (moto): one payment key per
@@ -42,12 +39,7 @@ class DynamoPaymentStartIT {
         String catalogTable = stack.resources().physicalId("CatalogTable");
         holds = new DynamoHoldRepository(dynamo, METRICS, stack.resources().physicalId("BookingTable"),
                 catalogTable);
-        Map<String, AttributeValue> counters = CatalogKeys.schedule(SCHEDULE);
-        counters.put("heldSeats", AttributeValue.fromN("0"));
-        counters.put("bookedSeats", AttributeValue.fromN("0"));
-        counters.put("version", AttributeValue.fromN("0"));
-        counters.put("remainingByGrade", AttributeValue.fromM(Map.of("G1", AttributeValue.fromN("1000"))));
-        dynamo.putItem(r -> r.tableName(catalogTable).item(counters));
+        dynamo.putItem(r -> r.tableName(catalogTable).item(BookingFixtures.freshScheduleCounters(SCHEDULE)));
     }
 
     /** A PENDING hold of a fresh seat of the schedule for a fresh user. */
