@@ -339,8 +339,8 @@ public class DynamoCatalogRepository implements CatalogRepository {
     }
 
     @Override
-    public Map<String, String> seatStates(String scheduleId, Instant now) {
-        Map<String, String> out = new HashMap<>();
+    public Map<String, SeatStatus> seatStates(String scheduleId, Instant now) {
+        Map<String, SeatStatus> out = new HashMap<>();
         // Consistent: the seat map is labelled with the schedule's current version, so its seats
         // must be at least as new, or a client would keep a stale map behind a 304.
         for (Map<String, AttributeValue> item : queryPrefix(CatalogKeys.schedulePk(scheduleId), CatalogKeys.SEAT_PREFIX, true)) {
@@ -358,7 +358,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
     @Override
     public Optional<ScheduleSeats> scheduleSeats(String scheduleId, Instant now) {
         Schedule schedule = null;
-        Map<String, String> states = new HashMap<>();
+        Map<String, SeatStatus> states = new HashMap<>();
         for (Map<String, AttributeValue> item : queryPartition(CatalogKeys.schedulePk(scheduleId))) {
             String sk = item.get("sk").s();
             if (sk.equals(CatalogKeys.META)) {
@@ -370,13 +370,14 @@ public class DynamoCatalogRepository implements CatalogRepository {
         return schedule == null ? Optional.empty() : Optional.of(new ScheduleSeats(schedule, states));
     }
 
-    private static void putLiveState(Map<String, AttributeValue> seat, Instant now, Map<String, String> out) {
+    private static void putLiveState(Map<String, AttributeValue> seat, Instant now, Map<String, SeatStatus> out) {
         // An expired hold is free at once (holdUntil), long before TTL (expiresAt) removes it.
         AttributeValue until = seat.get("holdUntil");
-        boolean expiredHold = "PENDING".equals(seat.get("status").s()) && until != null
+        SeatStatus status = SeatStatus.valueOf(seat.get("status").s());
+        boolean expiredHold = status == SeatStatus.PENDING && until != null
                 && Long.parseLong(until.n()) <= now.getEpochSecond();
         if (!expiredHold) {
-            out.put(CatalogKeys.seatIdOf(seat.get(CatalogKeys.SK).s()), seat.get("status").s());
+            out.put(CatalogKeys.seatIdOf(seat.get(CatalogKeys.SK).s()), status);
         }
     }
 

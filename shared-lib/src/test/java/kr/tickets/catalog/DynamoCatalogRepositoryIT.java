@@ -210,7 +210,8 @@ class DynamoCatalogRepositoryIT {
         putSeat(schedule, "A-1-1", "BOOKED", null);
         putSeat(schedule, "A-1-2", "PENDING", now.plusSeconds(600));
         putSeat(schedule, "A-1-3", "PENDING", now.minusSeconds(1));
-        assertEquals(Map.of("A-1-1", "BOOKED", "A-1-2", "PENDING"), repository.seatStates(schedule.scheduleId(), now));
+        assertEquals(Map.of("A-1-1", SeatStatus.BOOKED, "A-1-2", SeatStatus.PENDING),
+                repository.seatStates(schedule.scheduleId(), now));
     }
 
     @Test
@@ -229,7 +230,7 @@ class DynamoCatalogRepositoryIT {
         CatalogRepository.ScheduleSeats read = repository.scheduleSeats(schedule.scheduleId(), now).orElseThrow();
 
         assertEquals(repository.findSchedule(schedule.scheduleId()).orElseThrow(), read.schedule());
-        assertEquals(Map.of("A-1-1", "BOOKED", "A-1-2", "PENDING"), read.states());
+        assertEquals(Map.of("A-1-1", SeatStatus.BOOKED, "A-1-2", SeatStatus.PENDING), read.states());
         assertEquals(java.util.Optional.empty(), repository.scheduleSeats("no-such-schedule", now));
     }
 
