@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import kr.tickets.catalog.CatalogKeys;
 import kr.tickets.booking.BookingKeys;
 import kr.tickets.localstack.AwsLocal;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -45,7 +46,7 @@ final class MoneyInvariants {
         try (DynamoDbClient dynamo = AwsLocal.dynamo(LocalService.shared().stack().endpoint())) {
             Map<String, AttributeValue> hold = item(dynamo, "BookingTable", BookingKeys.hold(holdId));
             Map<String, AttributeValue> booking = item(dynamo, "BookingTable", BookingKeys.booking(holdId));
-            Map<String, AttributeValue> seat = item(dynamo, "CatalogTable", "SCHED#" + scheduleId, "SEAT#" + seatId);
+            Map<String, AttributeValue> seat = item(dynamo, "CatalogTable", CatalogKeys.seat(scheduleId, seatId));
             String holdStatus = text(hold, "status");
             String bookingStatus = text(booking, "status");
             boolean seatBookedByIt = "BOOKED".equals(text(seat, "status")) && holdId.equals(text(seat, "bookingId"));
@@ -81,13 +82,13 @@ final class MoneyInvariants {
             Map<String, AttributeValue> page = start;
             var result = dynamo.query(r -> r.tableName("CatalogTable").consistentRead(true)
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :seat)")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("SCHED#" + scheduleId),
-                            ":seat", AttributeValue.fromS("SEAT#")))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(CatalogKeys.schedulePk(scheduleId)),
+                            ":seat", AttributeValue.fromS(CatalogKeys.SEAT_PREFIX)))
                     .exclusiveStartKey(page));
             result.items().forEach(seat -> counted.merge(text(seat, "status"), 1, Integer::sum));
             start = result.hasLastEvaluatedKey() && !result.lastEvaluatedKey().isEmpty() ? result.lastEvaluatedKey() : null;
         } while (start != null);
-        Map<String, AttributeValue> meta = item(dynamo, "CatalogTable", "SCHED#" + scheduleId, "META");
+        Map<String, AttributeValue> meta = item(dynamo, "CatalogTable", CatalogKeys.schedule(scheduleId));
         int held = Integer.parseInt(meta.get("heldSeats").n());
         int booked = Integer.parseInt(meta.get("bookedSeats").n());
         assertEquals(counted.getOrDefault("PENDING", 0), held, "heldSeats of " + scheduleId);
@@ -117,10 +118,6 @@ final class MoneyInvariants {
             }
         }
         return status;
-    }
-
-    private static Map<String, AttributeValue> item(DynamoDbClient dynamo, String table, String pk, String sk) {
-        return item(dynamo, table, Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)));
     }
 
     private static Map<String, AttributeValue> item(DynamoDbClient dynamo, String table,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import kr.tickets.catalog.CatalogKeys;
 import kr.tickets.catalog.SeatStateBits;
 import kr.tickets.localstack.DynamoCounts;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +63,7 @@ class SeatMapCacheE2EIT {
 
         assertEquals(first, second, "the same answer, asOf included: the function was not called");
         assertEquals(2, DynamoCounts.total(DynamoCounts.read(LocalService.shared().stack().endpoint()),
-                LocalService.shared().stack().resources().physicalId("CatalogTable"), "SCHED#" + scheduleId, "Query"),
+                LocalService.shared().stack().resources().physicalId("CatalogTable"), CatalogKeys.schedulePk(scheduleId), "Query"),
                 "one Query of the schedule's partition per miss, counted at the emulator");
         assertEquals(new StageCache.Counts(before.hits() + 1, before.misses() + 1), within);
         assertNotEquals(first.get("asOf"), later.get("asOf"));

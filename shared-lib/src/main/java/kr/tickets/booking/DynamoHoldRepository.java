@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kr.tickets.aws.DynamoItems;
+import kr.tickets.catalog.CatalogKeys;
+import kr.tickets.catalog.SeatStatus;
 import kr.tickets.ops.Metric;
 import kr.tickets.ops.Metrics;
 import org.slf4j.Logger;
@@ -68,8 +70,8 @@ public class DynamoHoldRepository implements HoldRepository {
 
     @Override
     public Optional<SeatClaim> seatClaim(String scheduleId, String seatId) {
-        return get(catalogTable, "SCHED#" + scheduleId, "SEAT#" + seatId).map(item -> new SeatClaim(
-                str(item, "holdId"), str(item, "status"),
+        return get(catalogTable, CatalogKeys.seat(scheduleId, seatId)).map(item -> new SeatClaim(
+                str(item, "holdId"), SeatStatus.valueOf(str(item, "status")),
                 item.containsKey("holdUntil") ? Instant.ofEpochSecond(Long.parseLong(item.get("holdUntil").n())) : null));
     }
 
@@ -94,10 +96,10 @@ public class DynamoHoldRepository implements HoldRepository {
         List<TransactWriteItem> writes = new ArrayList<>();
         List<Conflict> meaning = new ArrayList<>();
 
-        Map<String, AttributeValue> seat = key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId());
+        Map<String, AttributeValue> seat = CatalogKeys.seat(hold.scheduleId(), hold.seatId());
         seat.put("holdId", s(hold.holdId()));
         seat.put("userId", s(hold.userId()));
-        seat.put("status", s("PENDING"));
+        seat.put("status", s(SeatStatus.PENDING.name()));
         seat.put("holdUntil", n(until));
         seat.put("expiresAt", n(until + SEAT_CLEANUP.toSeconds()));
         Put.Builder seatPut = Put.builder().tableName(catalogTable).item(seat);
@@ -106,7 +108,7 @@ public class DynamoHoldRepository implements HoldRepository {
         } else {
             seatPut.conditionExpression("holdId = :old AND #status = :pending AND holdUntil <= :now")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":old", s(expired.holdId()), ":pending", s("PENDING"),
+                    .expressionAttributeValues(Map.of(":old", s(expired.holdId()), ":pending", s(SeatStatus.PENDING.name()),
                             ":now", n(nowSec)));
         }
         writes.add(TransactWriteItem.builder().put(seatPut.build()).build());
@@ -118,7 +120,7 @@ public class DynamoHoldRepository implements HoldRepository {
         } else {
             // The seat was already counted as held by the expired hold; it passes to this one.
             writes.add(TransactWriteItem.builder().update(Update.builder().tableName(catalogTable)
-                    .key(key("SCHED#" + hold.scheduleId(), "META"))
+                    .key(CatalogKeys.schedule(hold.scheduleId()))
                     .updateExpression("SET version = version + :one")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeValues(Map.of(":one", n(1))).build()).build());
@@ -130,7 +132,7 @@ public class DynamoHoldRepository implements HoldRepository {
                     .conditionExpression("#status = :pending")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":expired", s(HoldStatus.EXPIRED.name()),
-                            ":pending", s("PENDING"))).build()).build());
+                            ":pending", s(HoldStatus.PENDING.name()))).build()).build());
             meaning.add(Conflict.SEAT);
         }
 
@@ -182,7 +184,7 @@ public class DynamoHoldRepository implements HoldRepository {
     public void saveCheckout(Hold hold, String method, String discountCode, PriceBreakdown price) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":m", s(method), ":sp", n(price.seatPrice()),
                 ":fee", n(price.fee()), ":d", n(price.discount()), ":v", n(hold.version()), ":one", n(1),
-                ":pending", s("PENDING")));
+                ":pending", s(HoldStatus.PENDING.name())));
         String set = "SET #method = :m, seatPrice = :sp, fee = :fee, discount = :d, version = version + :one";
         if (discountCode != null) {
             values.put(":code", s(discountCode));
@@ -197,7 +199,7 @@ public class DynamoHoldRepository implements HoldRepository {
     public boolean storeTaskToken(String holdId, String taskToken) {
         try {
             updateHold(holdId, "SET taskToken = :t", "#status = :pending",
-                    Map.of(":t", s(taskToken), ":pending", s("PENDING")));
+                    Map.of(":t", s(taskToken), ":pending", s(HoldStatus.PENDING.name())));
             return true;
         } catch (HoldConflict notPending) {
             return false;
@@ -212,7 +214,7 @@ public class DynamoHoldRepository implements HoldRepository {
         keyItem.put("userId", s(hold.userId()));
         keyItem.put("createdAt", s(now.toString()));
         keyItem.put("expiresAt", n(now.plus(PAYMENT_KEY_CLEANUP).getEpochSecond()));
-        Map<String, AttributeValue> holdValues = new HashMap<>(Map.of(":paying", s("PAYING"), ":pending", s("PENDING"),
+        Map<String, AttributeValue> holdValues = new HashMap<>(Map.of(":paying", s(HoldStatus.PAYING.name()), ":pending", s(HoldStatus.PENDING.name()),
                 ":k", s(paymentKey), ":one", n(1), ":now", n(now.getEpochSecond()),
                 ":started", s(now.toString()), ":rpk", s(reconcilePk(hold.holdId(), now)),
                 ":rsk", s(reconcileSk(hold.holdId(), now))));
@@ -238,11 +240,11 @@ public class DynamoHoldRepository implements HoldRepository {
                 // The seat stays this hold's until its saga ends, however long Toss takes: no expiry
                 // a take-over could use, and no TTL clean-up.
                 TransactWriteItem.builder().update(Update.builder().tableName(catalogTable)
-                        .key(key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId()))
+                        .key(CatalogKeys.seat(hold.scheduleId(), hold.seatId()))
                         .updateExpression("REMOVE holdUntil, expiresAt")
                         .conditionExpression("holdId = :h AND #status = :pending")
                         .expressionAttributeNames(Map.of("#status", "status"))
-                        .expressionAttributeValues(Map.of(":h", s(hold.holdId()), ":pending", s("PENDING")))
+                        .expressionAttributeValues(Map.of(":h", s(hold.holdId()), ":pending", s(SeatStatus.PENDING.name())))
                         .build()).build(),
                 // The user's limit counts the seat until the saga ends (0: no expiry, as for a booked seat).
                 TransactWriteItem.builder().update(userSeatsUpdate(hold, "SET seats.#h = :zero")).build()));
@@ -306,7 +308,7 @@ public class DynamoHoldRepository implements HoldRepository {
     public void recordPaymentFailure(String holdId, String code, String message) {
         try {
             updateHold(holdId, "SET failureCode = :c, failureMessage = :m", "#status = :pending",
-                    Map.of(":c", s(code), ":m", s(message), ":pending", s("PENDING")));
+                    Map.of(":c", s(code), ":m", s(message), ":pending", s(HoldStatus.PENDING.name())));
         } catch (HoldConflict paidMeanwhile) {
             // A confirm overtook the fail redirect: its outcome is the one that counts.
         }
@@ -367,7 +369,7 @@ public class DynamoHoldRepository implements HoldRepository {
         meaning.add(Conflict.HOLD_STATE);
         if (mine) {
             writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(catalogTable)
-                    .key(key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId()))
+                    .key(CatalogKeys.seat(hold.scheduleId(), hold.seatId()))
                     .conditionExpression("holdId = :h")
                     .expressionAttributeValues(Map.of(":h", s(hold.holdId()))).build()).build());
             meaning.add(Conflict.SEAT);
@@ -414,11 +416,11 @@ public class DynamoHoldRepository implements HoldRepository {
         BookingWrite items = bookingWrite(booking);
         List<TransactWriteItem> writes = List.of(
                 TransactWriteItem.builder().update(Update.builder().tableName(catalogTable)
-                        .key(key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId()))
+                        .key(CatalogKeys.seat(hold.scheduleId(), hold.seatId()))
                         .updateExpression("SET #status = :booked, bookingId = :b REMOVE holdUntil, expiresAt")
                         .conditionExpression("holdId = :h")
                         .expressionAttributeNames(Map.of("#status", "status"))
-                        .expressionAttributeValues(Map.of(":booked", s("BOOKED"), ":b", s(booking.bookingId()),
+                        .expressionAttributeValues(Map.of(":booked", s(SeatStatus.BOOKED.name()), ":b", s(booking.bookingId()),
                                 ":h", s(hold.holdId()))).build()).build(),
                 TransactWriteItem.builder().update(scheduleCounters(hold, -1, 1)).build(),
                 TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
@@ -454,11 +456,11 @@ public class DynamoHoldRepository implements HoldRepository {
         meaning.add(Conflict.HOLD_STATE);
         // PENDING without holdUntil: a take-over needs an expired hold, so nobody can claim it.
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(catalogTable)
-                .key(key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId()))
+                .key(CatalogKeys.seat(hold.scheduleId(), hold.seatId()))
                 .updateExpression("SET #status = :pending, refundOf = :b")
                 .conditionExpression("bookingId = :b AND #status = :booked")
                 .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":pending", s("PENDING"), ":booked", s("BOOKED"),
+                .expressionAttributeValues(Map.of(":pending", s(SeatStatus.PENDING.name()), ":booked", s(SeatStatus.BOOKED.name()),
                         ":b", s(pending.bookingId()))).build()).build());
         meaning.add(Conflict.SEAT);
         writes.add(TransactWriteItem.builder().update(scheduleCounters(hold, 1, -1)).build());
@@ -516,7 +518,7 @@ public class DynamoHoldRepository implements HoldRepository {
         writes.add(TransactWriteItem.builder().put(bookingPut(cancelled, Booking.Status.REFUND_PENDING)).build());
         meaning.add(Conflict.HOLD_STATE);
         writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(catalogTable)
-                .key(key("SCHED#" + hold.scheduleId(), "SEAT#" + hold.seatId()))
+                .key(CatalogKeys.seat(hold.scheduleId(), hold.seatId()))
                 .conditionExpression("refundOf = :b")
                 .expressionAttributeValues(Map.of(":b", s(cancelled.bookingId()))).build()).build());
         meaning.add(Conflict.SEAT);
@@ -597,7 +599,7 @@ public class DynamoHoldRepository implements HoldRepository {
     /** The schedule's counters move with every seat change, and its version (the seat map's ETag) too. */
     private Update scheduleCounters(Hold hold, int held, int booked) {
         return Update.builder().tableName(catalogTable)
-                .key(key("SCHED#" + hold.scheduleId(), "META"))
+                .key(CatalogKeys.schedule(hold.scheduleId()))
                 .updateExpression("SET heldSeats = heldSeats + :held, bookedSeats = bookedSeats + :booked, "
                         + "remainingByGrade.#g = remainingByGrade.#g - :taken, version = version + :one")
                 .conditionExpression("attribute_exists(pk)")
@@ -744,18 +746,10 @@ public class DynamoHoldRepository implements HoldRepository {
         return new HoldConflict(conflict);
     }
 
-    private Optional<Map<String, AttributeValue>> get(String table, String pk, String sk) {
-        return get(table, key(pk, sk));
-    }
-
     private Optional<Map<String, AttributeValue>> get(String table, Map<String, AttributeValue> key) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true))
                 .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
-    }
-
-    static Map<String, AttributeValue> key(String pk, String sk) {
-        return BookingKeys.key(pk, sk);
     }
 
     static AttributeValue s(String value) {

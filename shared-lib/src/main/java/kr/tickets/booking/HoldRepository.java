@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import kr.tickets.catalog.SeatStatus;
 
 /**
  * Holds, the seats they claim and the bookings they become. Every change of a seat is one
@@ -15,9 +16,9 @@ import java.util.Set;
 public interface HoldRepository {
 
     /** Who claims a seat of a schedule now: a hold (status PENDING, until {@code holdUntil}) or a booking (BOOKED). */
-    record SeatClaim(String holdId, String status, Instant holdUntil) {
+    record SeatClaim(String holdId, SeatStatus status, Instant holdUntil) {
         public boolean expiredAt(Instant now) {
-            return "PENDING".equals(status) && holdUntil != null && !now.isBefore(holdUntil);
+            return status == SeatStatus.PENDING && holdUntil != null && !now.isBefore(holdUntil);
         }
     }
 

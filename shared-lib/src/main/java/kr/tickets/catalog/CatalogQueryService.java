@@ -206,7 +206,7 @@ public class CatalogQueryService {
         Performance p = performance(schedule.performanceId());
         List<Seat> seats = venueSeats(p);
         Map<String, String> gradeOfSeat = catalog.gradeOfSeat(p.performanceId());
-        Map<String, String> states = catalog.seatStates(scheduleId, clock.instant());
+        Map<String, SeatStatus> states = catalog.seatStates(scheduleId, clock.instant());
         List<Map<String, Object>> grades = new ArrayList<>();
         for (Grade grade : p.grades()) {
             Map<String, Object> g = new LinkedHashMap<>();
@@ -229,7 +229,7 @@ public class CatalogQueryService {
             view.put("x", seat.x());
             view.put("y", seat.y());
             view.put("gradeId", gradeOfSeat.get(seat.seatId()));
-            view.put("status", states.getOrDefault(seat.seatId(), "AVAILABLE"));
+            view.put("status", states.getOrDefault(seat.seatId(), SeatStatus.AVAILABLE).name());
             seatViews.add(view);
         }
         Map<String, Object> body = new LinkedHashMap<>();

@@ -27,7 +27,7 @@ public interface CatalogRepository {
     Optional<Schedule> findSchedule(String scheduleId);
 
     /** Seat id → state for the seats of a schedule that are not AVAILABLE. */
-    Map<String, String> seatStates(String scheduleId, Instant now);
+    Map<String, SeatStatus> seatStates(String scheduleId, Instant now);
 
     /**
      * The schedule and its seats' states ({@link #seatStates}) as of one moment, or empty for an
@@ -39,7 +39,7 @@ public interface CatalogRepository {
     }
 
     /** A schedule and seat id → state for its seats that are not AVAILABLE. */
-    record ScheduleSeats(Schedule schedule, Map<String, String> states) {
+    record ScheduleSeats(Schedule schedule, Map<String, SeatStatus> states) {
     }
 
     /**

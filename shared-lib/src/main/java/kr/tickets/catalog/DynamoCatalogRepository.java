@@ -30,16 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The Catalog table (keys in docs/data-model.md):
- * <ul>
- *   <li>{@code VENUE#<id> / META} and {@code VENUE#<id> / SEATS#<nnnn>}: the layout in chunks of
- *       {@value #SEATS_PER_CHUNK} seats, so a 5,000-seat map is a Query of 10 items;</li>
- *   <li>{@code PERF#<id> / META} (GSI1 {@code PERFS / <createdAt>#<id>} for "latest", GSI2
- *       {@code PERFS / <title>#<id>} for "name") and {@code PERF#<id> / GRADES#<nnnn>};</li>
- *   <li>{@code SCHED#<id> / META} (GSI1 {@code PERF#<id> / SCHED#<startAt>#<id>} for a
- *       performance's schedules and calendar) and {@code SCHED#<id> / SEAT#<seatId>} for seats
- *       that are held or booked.</li>
- * </ul>
+ * The Catalog table (keys in {@link CatalogKeys}): venues with their layout in chunks of
+ * {@value #SEATS_PER_CHUNK} seats, so a 5,000-seat map is a Query of 10 items; performances
+ * with their grades, listed by GSI1 ("latest") and GSI2 ("name"); schedules, listed per
+ * performance by GSI1, with the seats that are held or booked.
  */
 @Singleton
 @Requires(property = "catalog.table")
@@ -47,7 +41,6 @@ public class DynamoCatalogRepository implements CatalogRepository {
     static final int SEATS_PER_CHUNK = 500;
     static final int GRADES_PER_CHUNK = 1000;
     private static final int MAX_QUERY_PAGE = 200;
-    private static final String PERFS = "PERFS";
     private static final String UNSOLD_AT_VERSION = "bookedSeats = :zero AND heldSeats = :zero AND version = :v";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,7 +59,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
     @Override
     public void createVenue(Venue venue, List<Seat> seats) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        Map<String, AttributeValue> meta = key("VENUE#" + venue.venueId(), "META");
+        Map<String, AttributeValue> meta = CatalogKeys.venue(venue.venueId());
         meta.put("venueId", s(venue.venueId()));
         meta.put("name", s(venue.name()));
         meta.put("address", s(venue.address()));
@@ -75,7 +68,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
         meta.put("createdAt", s(venue.createdAt().toString()));
         writes.add(putNew(meta));
         for (int from = 0, chunk = 0; from < seats.size(); from += SEATS_PER_CHUNK, chunk++) {
-            Map<String, AttributeValue> item = key("VENUE#" + venue.venueId(), chunkKey("SEATS#", chunk));
+            Map<String, AttributeValue> item = CatalogKeys.venueSeats(venue.venueId(), chunk);
             item.put("seats", s(json(seats.subList(from, Math.min(seats.size(), from + SEATS_PER_CHUNK)))));
             writes.add(putNew(item));
         }
@@ -84,7 +77,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
 
     @Override
     public Optional<Venue> findVenue(String venueId) {
-        return get("VENUE#" + venueId, "META").map(item -> new Venue(item.get("venueId").s(), item.get("name").s(),
+        return get(CatalogKeys.venue(venueId)).map(item -> new Venue(item.get("venueId").s(), item.get("name").s(),
                 item.get("address").s(), Integer.parseInt(item.get("seatCount").n()),
                 item.get("sections").l().stream().map(AttributeValue::s).toList(),
                 Instant.parse(item.get("createdAt").s())));
@@ -93,7 +86,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
     @Override
     public List<Seat> venueSeats(String venueId) {
         List<Seat> seats = new ArrayList<>();
-        for (Map<String, AttributeValue> item : queryPrefix("VENUE#" + venueId, "SEATS#")) {
+        for (Map<String, AttributeValue> item : queryPrefix(CatalogKeys.venuePk(venueId), CatalogKeys.VENUE_SEATS_PREFIX)) {
             seats.addAll(parse(item.get("seats").s(), new TypeReference<List<Seat>>() { }));
         }
         return seats;
@@ -114,13 +107,13 @@ public class DynamoCatalogRepository implements CatalogRepository {
 
     @Override
     public Optional<Performance> findPerformance(String performanceId) {
-        return get("PERF#" + performanceId, "META").map(DynamoCatalogRepository::performance);
+        return get(CatalogKeys.performance(performanceId)).map(DynamoCatalogRepository::performance);
     }
 
     @Override
     public Map<String, String> gradeOfSeat(String performanceId) {
         Map<String, String> out = new HashMap<>();
-        for (Map<String, AttributeValue> item : queryPrefix("PERF#" + performanceId, "GRADES#", true)) {
+        for (Map<String, AttributeValue> item : queryPrefix(CatalogKeys.performancePk(performanceId), CatalogKeys.GRADES_PREFIX, true)) {
             out.putAll(parse(item.get("grades").s(), new TypeReference<Map<String, String>>() { }));
         }
         return out;
@@ -134,12 +127,12 @@ public class DynamoCatalogRepository implements CatalogRepository {
                 .conditionExpression("version = :v")
                 .expressionAttributeValues(Map.of(":v", n(current.version()))).build()).build());
         if (newGradeOfSeat != null) {
-            int oldChunks = queryPrefix("PERF#" + current.performanceId(), "GRADES#").size();
+            int oldChunks = queryPrefix(CatalogKeys.performancePk(current.performanceId()), CatalogKeys.GRADES_PREFIX).size();
             List<TransactWriteItem> chunks = gradeChunks(updated.performanceId(), newGradeOfSeat);
             writes.addAll(chunks);
             for (int chunk = chunks.size(); chunk < oldChunks; chunk++) {
                 writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                        .key(key("PERF#" + current.performanceId(), chunkKey("GRADES#", chunk))).build()).build());
+                        .key(CatalogKeys.grades(current.performanceId(), chunk)).build()).build());
             }
         }
         List<String> touched = new ArrayList<>();
@@ -156,7 +149,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
         for (Schedule schedule : removed) {
             touched.add(schedule.scheduleId());
             writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                    .key(key("SCHED#" + schedule.scheduleId(), "META"))
+                    .key(CatalogKeys.schedule(schedule.scheduleId()))
                     .conditionExpression("bookedSeats = :zero AND heldSeats = :zero")
                     .expressionAttributeValues(Map.of(":zero", n(0))).build()).build());
         }
@@ -178,13 +171,13 @@ public class DynamoCatalogRepository implements CatalogRepository {
      * transactions, so admin changes see every schedule at once (the GSI catches up later).
      */
     private static Map<String, AttributeValue> scheduleIndex(String performanceId, List<String> scheduleIds) {
-        Map<String, AttributeValue> item = key("PERF#" + performanceId, "SCHEDULES");
+        Map<String, AttributeValue> item = CatalogKeys.performanceSchedules(performanceId);
         item.put("scheduleIds", AttributeValue.fromL(scheduleIds.stream().map(DynamoCatalogRepository::s).toList()));
         return item;
     }
 
     private List<String> scheduleIds(String performanceId) {
-        return get("PERF#" + performanceId, "SCHEDULES")
+        return get(CatalogKeys.performanceSchedules(performanceId))
                 .map(item -> item.get("scheduleIds").l().stream().map(AttributeValue::s).toList())
                 .orElse(List.of());
     }
@@ -193,17 +186,17 @@ public class DynamoCatalogRepository implements CatalogRepository {
     public void deletePerformance(Performance performance, List<Schedule> schedules) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                .key(key("PERF#" + performance.performanceId(), "META")).conditionExpression("version = :v")
+                .key(CatalogKeys.performance(performance.performanceId())).conditionExpression("version = :v")
                 .expressionAttributeValues(Map.of(":v", n(performance.version()))).build()).build());
         writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                .key(key("PERF#" + performance.performanceId(), "SCHEDULES")).build()).build());
-        for (Map<String, AttributeValue> chunk : queryPrefix("PERF#" + performance.performanceId(), "GRADES#")) {
+                .key(CatalogKeys.performanceSchedules(performance.performanceId())).build()).build());
+        for (Map<String, AttributeValue> chunk : queryPrefix(CatalogKeys.performancePk(performance.performanceId()), CatalogKeys.GRADES_PREFIX)) {
             writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                    .key(key(chunk.get("pk").s(), chunk.get("sk").s())).build()).build());
+                    .key(CatalogKeys.key(chunk.get(CatalogKeys.PK).s(), chunk.get(CatalogKeys.SK).s())).build()).build());
         }
         for (Schedule schedule : schedules) {
             writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                    .key(key("SCHED#" + schedule.scheduleId(), "META"))
+                    .key(CatalogKeys.schedule(schedule.scheduleId()))
                     .conditionExpression("bookedSeats = :zero AND heldSeats = :zero")
                     .expressionAttributeValues(Map.of(":zero", n(0))).build()).build());
         }
@@ -212,7 +205,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
 
     private TransactWriteItem unsold(Schedule schedule) {
         return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
-                .key(key("SCHED#" + schedule.scheduleId(), "META"))
+                .key(CatalogKeys.schedule(schedule.scheduleId()))
                 .conditionExpression(UNSOLD_AT_VERSION)
                 .expressionAttributeValues(Map.of(":zero", n(0), ":v", n(schedule.version()))).build()).build();
     }
@@ -239,7 +232,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
             Map<String, String> part = new LinkedHashMap<>();
             entries.subList(from, Math.min(entries.size(), from + GRADES_PER_CHUNK))
                     .forEach(e -> part.put(e.getKey(), e.getValue()));
-            Map<String, AttributeValue> item = key("PERF#" + performanceId, chunkKey("GRADES#", chunk));
+            Map<String, AttributeValue> item = CatalogKeys.grades(performanceId, chunk);
             item.put("grades", s(json(part)));
             out.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build());
         }
@@ -247,7 +240,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
     }
 
     private static Map<String, AttributeValue> performanceItem(Performance p) {
-        Map<String, AttributeValue> item = key("PERF#" + p.performanceId(), "META");
+        Map<String, AttributeValue> item = CatalogKeys.performance(p.performanceId());
         item.put("performanceId", s(p.performanceId()));
         item.put("title", s(p.title()));
         item.put("titleSearch", s(searchable(p.title())));
@@ -267,9 +260,9 @@ public class DynamoCatalogRepository implements CatalogRepository {
         item.put("maxPrice", n(p.maxPrice()));
         item.put("createdAt", s(p.createdAt().toString()));
         item.put("version", n(p.version()));
-        item.put("GSI1PK", s(PERFS));
+        item.put("GSI1PK", s(CatalogKeys.PERFORMANCES));
         item.put("GSI1SK", s(sortableTime(p.createdAt()) + "#" + p.performanceId()));
-        item.put("GSI2PK", s(PERFS));
+        item.put("GSI2PK", s(CatalogKeys.PERFORMANCES));
         // U+0001 sorts below every printable character, so "les" comes before "les misérables".
         item.put("GSI2SK", s(nameSortKey(p.title()) + "\u0001" + p.performanceId()));
         return item;
@@ -313,7 +306,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
     public List<Schedule> schedules(String performanceId, Instant from, Instant to) {
         if (from == null && to == null) {
             List<Map<String, AttributeValue>> keys = scheduleIds(performanceId).stream()
-                    .map(id -> key("SCHED#" + id, "META")).toList();
+                    .map(CatalogKeys::schedule).toList();
             List<Schedule> all = new ArrayList<>();
             for (int i = 0; i < keys.size(); i += 100) {
                 DynamoItems.getAll(dynamo, table, keys.subList(i, Math.min(keys.size(), i + 100)))
@@ -324,12 +317,12 @@ public class DynamoCatalogRepository implements CatalogRepository {
         }
         // A month of the calendar: the GSI answers in one Query; a schedule added a moment ago
         // may show a moment later, which a public calendar can afford.
-        String low = "SCHED#" + (from == null ? "" : from.toString());
-        String high = "SCHED#" + (to == null ? "~" : to.toString());
+        String low = CatalogKeys.scheduleByTimeFrom(from);
+        String high = CatalogKeys.scheduleByTimeTo(to);
         List<Schedule> out = new ArrayList<>();
         dynamo.queryPaginator(r -> r.tableName(table).indexName("GSI1")
                         .keyConditionExpression("GSI1PK = :p AND GSI1SK BETWEEN :low AND :high")
-                        .expressionAttributeValues(Map.of(":p", s("PERF#" + performanceId), ":low", s(low),
+                        .expressionAttributeValues(Map.of(":p", s(CatalogKeys.performancePk(performanceId)), ":low", s(low),
                                 ":high", s(high))))
                 .items().forEach(item -> {
                     Schedule schedule = schedule(item);
@@ -342,15 +335,15 @@ public class DynamoCatalogRepository implements CatalogRepository {
 
     @Override
     public Optional<Schedule> findSchedule(String scheduleId) {
-        return get("SCHED#" + scheduleId, "META").map(DynamoCatalogRepository::schedule);
+        return get(CatalogKeys.schedule(scheduleId)).map(DynamoCatalogRepository::schedule);
     }
 
     @Override
-    public Map<String, String> seatStates(String scheduleId, Instant now) {
-        Map<String, String> out = new HashMap<>();
+    public Map<String, SeatStatus> seatStates(String scheduleId, Instant now) {
+        Map<String, SeatStatus> out = new HashMap<>();
         // Consistent: the seat map is labelled with the schedule's current version, so its seats
         // must be at least as new, or a client would keep a stale map behind a 304.
-        for (Map<String, AttributeValue> item : queryPrefix("SCHED#" + scheduleId, "SEAT#", true)) {
+        for (Map<String, AttributeValue> item : queryPrefix(CatalogKeys.schedulePk(scheduleId), CatalogKeys.SEAT_PREFIX, true)) {
             putLiveState(item, now, out);
         }
         return out;
@@ -365,30 +358,31 @@ public class DynamoCatalogRepository implements CatalogRepository {
     @Override
     public Optional<ScheduleSeats> scheduleSeats(String scheduleId, Instant now) {
         Schedule schedule = null;
-        Map<String, String> states = new HashMap<>();
-        for (Map<String, AttributeValue> item : queryPartition("SCHED#" + scheduleId)) {
+        Map<String, SeatStatus> states = new HashMap<>();
+        for (Map<String, AttributeValue> item : queryPartition(CatalogKeys.schedulePk(scheduleId))) {
             String sk = item.get("sk").s();
-            if (sk.equals("META")) {
+            if (sk.equals(CatalogKeys.META)) {
                 schedule = schedule(item);
-            } else if (sk.startsWith("SEAT#")) {
+            } else if (CatalogKeys.isSeatSk(sk)) {
                 putLiveState(item, now, states);
             }
         }
         return schedule == null ? Optional.empty() : Optional.of(new ScheduleSeats(schedule, states));
     }
 
-    private static void putLiveState(Map<String, AttributeValue> seat, Instant now, Map<String, String> out) {
+    private static void putLiveState(Map<String, AttributeValue> seat, Instant now, Map<String, SeatStatus> out) {
         // An expired hold is free at once (holdUntil), long before TTL (expiresAt) removes it.
         AttributeValue until = seat.get("holdUntil");
-        boolean expiredHold = "PENDING".equals(seat.get("status").s()) && until != null
+        SeatStatus status = SeatStatus.valueOf(seat.get("status").s());
+        boolean expiredHold = status == SeatStatus.PENDING && until != null
                 && Long.parseLong(until.n()) <= now.getEpochSecond();
         if (!expiredHold) {
-            out.put(seat.get("sk").s().substring("SEAT#".length()), seat.get("status").s());
+            out.put(CatalogKeys.seatIdOf(seat.get(CatalogKeys.SK).s()), status);
         }
     }
 
     private static Map<String, AttributeValue> scheduleItem(Schedule schedule) {
-        Map<String, AttributeValue> item = key("SCHED#" + schedule.scheduleId(), "META");
+        Map<String, AttributeValue> item = CatalogKeys.schedule(schedule.scheduleId());
         item.put("scheduleId", s(schedule.scheduleId()));
         item.put("performanceId", s(schedule.performanceId()));
         item.put("startAt", s(schedule.startAt().toString()));
@@ -399,8 +393,8 @@ public class DynamoCatalogRepository implements CatalogRepository {
         item.put("bookedSeats", n(schedule.bookedSeats()));
         item.put("heldSeats", n(0));
         item.put("version", n(schedule.version()));
-        item.put("GSI1PK", s("PERF#" + schedule.performanceId()));
-        item.put("GSI1SK", s("SCHED#" + schedule.startAt() + "#" + schedule.scheduleId()));
+        item.put("GSI1PK", s(CatalogKeys.performancePk(schedule.performanceId())));
+        item.put("GSI1SK", s(CatalogKeys.scheduleByTimeSk(schedule.startAt(), schedule.scheduleId())));
         return item;
     }
 
@@ -420,7 +414,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
         boolean latest = query.sort() == PerformanceQuery.Sort.LATEST;
         String index = latest ? "GSI1" : "GSI2";
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":all", s(PERFS));
+        values.put(":all", s(CatalogKeys.PERFORMANCES));
         List<String> filters = new ArrayList<>();
         if (query.q() != null) {
             filters.add("contains(titleSearch, :q)");
@@ -507,7 +501,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
             Map<String, String> key = JSON.readValue(cursor,
                     new TypeReference<Map<String, String>>() { });
             if (key.size() != 4 || !key.containsKey(index + "PK") || !key.containsKey(index + "SK")
-                    || !key.containsKey("pk") || !key.containsKey("sk") || !PERFS.equals(key.get(index + "PK"))) {
+                    || !key.containsKey("pk") || !key.containsKey("sk") || !CatalogKeys.PERFORMANCES.equals(key.get(index + "PK"))) {
                 throw new CatalogRepository.InvalidCursor();
             }
             Map<String, AttributeValue> out = new HashMap<>();
@@ -524,8 +518,8 @@ public class DynamoCatalogRepository implements CatalogRepository {
      * Strongly consistent: admin changes are conditioned on the version read here, and a seat
      * map poll must not see a version older than the last change.
      */
-    private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key(pk, sk))
+    private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key)
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
@@ -555,17 +549,6 @@ public class DynamoCatalogRepository implements CatalogRepository {
     private TransactWriteItem putNew(Map<String, AttributeValue> item) {
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
-    }
-
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        Map<String, AttributeValue> key = new HashMap<>();
-        key.put("pk", s(pk));
-        key.put("sk", s(sk));
-        return key;
-    }
-
-    private static String chunkKey(String prefix, int chunk) {
-        return prefix + String.format("%04d", chunk);
     }
 
     private static String json(Object value) {

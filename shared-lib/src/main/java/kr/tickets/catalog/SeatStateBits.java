@@ -25,14 +25,16 @@ public final class SeatStateBits {
 
     /**
      * Encodes {@code states} (seat id → state, for the seats that are not AVAILABLE, as
-     * {@link CatalogRepository#seatStates} answers) in the order of {@code seats}. A state this
-     * class does not know counts as PENDING: a seat is never shown free by mistake.
+     * {@link CatalogRepository#seatStates} answers) in the order of {@code seats}.
      */
-    public static String encode(List<Seat> seats, Map<String, String> states) {
+    public static String encode(List<Seat> seats, Map<String, SeatStatus> states) {
         byte[] bits = new byte[(seats.size() + 3) / 4];
         for (int i = 0; i < seats.size(); i++) {
-            String state = states.get(seats.get(i).seatId());
-            int code = state == null || "AVAILABLE".equals(state) ? AVAILABLE : "BOOKED".equals(state) ? BOOKED : PENDING;
+            int code = switch (states.getOrDefault(seats.get(i).seatId(), SeatStatus.AVAILABLE)) {
+                case AVAILABLE -> AVAILABLE;
+                case PENDING -> PENDING;
+                case BOOKED -> BOOKED;
+            };
             bits[i / 4] |= (byte) (code << shift(i));
         }
         return Base64.getEncoder().encodeToString(bits);

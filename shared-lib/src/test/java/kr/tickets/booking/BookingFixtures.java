@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import kr.tickets.auth.Principal;
+import kr.tickets.catalog.CatalogKeys;
 import kr.tickets.catalog.Genre;
 import kr.tickets.catalog.Grade;
 import kr.tickets.catalog.InMemoryCatalogRepository;
@@ -14,6 +15,7 @@ import kr.tickets.catalog.Seat;
 import kr.tickets.catalog.Venue;
 import kr.tickets.users.Role;
 import kr.tickets.users.User;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One performance for the booking tests: 레미제라블 at 블루스퀘어, ticketing open from
@@ -89,5 +91,15 @@ final class BookingFixtures {
                 hold.customerName(), hold.customerEmail(), hold.holdId(), hold.scheduleId(), hold.performanceId(),
                 "레미제라블", null, "블루스퀘어", Instant.parse("2030-05-01T10:00:00Z"), hold.seatId(), hold.seatLabel(),
                 hold.gradeName(), hold.price(), payment, Booking.Status.CONFIRMED, now);
+    }
+
+    /** A schedule's counters item as the catalog writes it: nothing held or booked, 1,000 seats of G1. */
+    static Map<String, AttributeValue> freshScheduleCounters(String scheduleId) {
+        Map<String, AttributeValue> counters = CatalogKeys.schedule(scheduleId);
+        counters.put("heldSeats", AttributeValue.fromN("0"));
+        counters.put("bookedSeats", AttributeValue.fromN("0"));
+        counters.put("version", AttributeValue.fromN("0"));
+        counters.put("remainingByGrade", AttributeValue.fromM(Map.of("G1", AttributeValue.fromN("1000"))));
+        return counters;
     }
 }

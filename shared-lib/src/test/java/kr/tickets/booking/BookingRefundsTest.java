@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import kr.tickets.auth.Principal;
+import kr.tickets.catalog.SeatStatus;
 import kr.tickets.common.ApiException;
 import kr.tickets.common.Ids;
 import kr.tickets.common.MutableClock;
@@ -80,7 +81,7 @@ class BookingRefundsTest {
 
         assertEquals(Booking.Status.REFUND_PENDING, accepted.booking().status());
         assertEquals(List.of(bookingId), started);
-        assertEquals("PENDING", holds.seatClaim(SCHEDULE, SEAT).orElseThrow().status());
+        assertEquals(SeatStatus.PENDING, holds.seatClaim(SCHEDULE, SEAT).orElseThrow().status());
         assertEquals(1, holds.heldSeats(SCHEDULE));
         assertEquals(0, holds.bookedSeats(SCHEDULE));
         assertEquals(List.of(), toss.cancelledKeys, "nothing refunded before the flow runs");
@@ -198,7 +199,7 @@ class BookingRefundsTest {
         BookingCancelService.CancelResult accepted = cancels.cancel(buyerCancel(null));
 
         assertEquals(Booking.Status.REFUND_PENDING, accepted.booking().status());
-        assertEquals("PENDING", holds.seatClaim(SCHEDULE, SEAT).orElseThrow().status());
+        assertEquals(SeatStatus.PENDING, holds.seatClaim(SCHEDULE, SEAT).orElseThrow().status());
         assertEquals(List.of(bookingId), holds.paymentsToReconcile(NOW, clock.instant()).stream()
                 .map(Hold::holdId).toList(), "back in reconciliation's index");
         flows.startFailure = null;
@@ -339,7 +340,7 @@ class BookingRefundsTest {
         assertEquals(Booking.RefundStatus.FAILED, booking().cancellation().refundStatus());
         assertEquals(Booking.Status.REFUND_PENDING, booking().status());
         assertEquals("NOT_REFUNDED", refunds.completeRefund(bookingId).get("outcome"), "never released unrefunded");
-        assertEquals("PENDING", holds.seatClaim(SCHEDULE, SEAT).orElseThrow().status(), "the seat stays held back");
+        assertEquals(SeatStatus.PENDING, holds.seatClaim(SCHEDULE, SEAT).orElseThrow().status(), "the seat stays held back");
         assertEquals(List.of(Metric.BOOKING_CANCELLED, Metric.REFUND_PENDING, Metric.REFUND_PENDING,
                 Metric.REFUND_FAILED), metrics.metrics());
         refunds.giveUp(bookingId);

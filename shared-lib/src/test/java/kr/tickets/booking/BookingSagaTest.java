@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import kr.tickets.catalog.SeatStatus;
 import kr.tickets.common.Ids;
 import kr.tickets.common.MutableClock;
 import kr.tickets.ops.Metric;
@@ -309,7 +310,7 @@ class BookingSagaTest {
         assertEquals(PAYMENT_KEY, booking.payment().paymentKey());
         assertEquals(Booking.Status.CONFIRMED, booking.status());
         assertEquals(HoldStatus.CONFIRMED, hold().status());
-        assertEquals("BOOKED", holds.seatClaim(SCHEDULE, SEAT).orElseThrow().status());
+        assertEquals(SeatStatus.BOOKED, holds.seatClaim(SCHEDULE, SEAT).orElseThrow().status());
         assertEquals(1, holds.bookedSeats(SCHEDULE));
         assertEquals(0, holds.heldSeats(SCHEDULE));
     }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +21,6 @@ import kr.tickets.ops.RecordingMetrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Discount code uses and the wrong-code counter against moto: counted in the payment-start
@@ -45,10 +43,7 @@ class DynamoDiscountUsesIT {
         throttle = new DynamoDiscountThrottle(dynamo, bookingTable);
         schedule = BookingFixtures.SCHEDULE;
         // The schedule's counters, which every seat change updates.
-        dynamo.putItem(r -> r.tableName(catalogTable).item(Map.of("pk", AttributeValue.fromS("SCHED#" + schedule),
-                "sk", AttributeValue.fromS("META"), "heldSeats", AttributeValue.fromN("0"),
-                "bookedSeats", AttributeValue.fromN("0"), "version", AttributeValue.fromN("0"),
-                "remainingByGrade", AttributeValue.fromM(Map.of("G1", AttributeValue.fromN("1000"))))));
+        dynamo.putItem(r -> r.tableName(catalogTable).item(BookingFixtures.freshScheduleCounters(schedule)));
     }
 
     private static String code() {

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import kr.tickets.common.Ids;
 import kr.tickets.localstack.AwsLocal;
@@ -21,7 +20,6 @@ import kr.tickets.ops.RecordingMetrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The payment start and the releases that follow it, on DynamoDB (moto): one payment key per
@@ -41,10 +39,7 @@ class DynamoPaymentStartIT {
         String catalogTable = stack.resources().physicalId("CatalogTable");
         holds = new DynamoHoldRepository(dynamo, METRICS, stack.resources().physicalId("BookingTable"),
                 catalogTable);
-        dynamo.putItem(r -> r.tableName(catalogTable).item(Map.of("pk", AttributeValue.fromS("SCHED#" + SCHEDULE),
-                "sk", AttributeValue.fromS("META"), "heldSeats", AttributeValue.fromN("0"),
-                "bookedSeats", AttributeValue.fromN("0"), "version", AttributeValue.fromN("0"),
-                "remainingByGrade", AttributeValue.fromM(Map.of("G1", AttributeValue.fromN("1000"))))));
+        dynamo.putItem(r -> r.tableName(catalogTable).item(BookingFixtures.freshScheduleCounters(SCHEDULE)));
     }
 
     /** A PENDING hold of a fresh seat of the schedule for a fresh user. */

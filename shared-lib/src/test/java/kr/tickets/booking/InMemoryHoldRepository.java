@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import kr.tickets.catalog.SeatStatus;
 
 /**
  * The HoldRepository port in memory, with the conditions of {@link DynamoHoldRepository}:
@@ -27,7 +28,7 @@ import java.util.Set;
 public final class InMemoryHoldRepository implements HoldRepository {
 
     /** {@code SCHED#<id> / SEAT#<id>}: PENDING until {@code holdUntil} (epoch second), or BOOKED. */
-    private record SeatItem(String holdId, String status, Long holdUntil, String bookingId) {
+    private record SeatItem(String holdId, SeatStatus status, Long holdUntil, String bookingId) {
     }
 
     /** {@code HOLD#<id> / META}: what was placed, and the attributes later writes change. */
@@ -110,7 +111,7 @@ public final class InMemoryHoldRepository implements HoldRepository {
         String seatKey = seatKey(hold.scheduleId(), hold.seatId());
         SeatItem seat = seats.get(seatKey);
         if (expired == null ? seat != null
-                : seat == null || !expired.holdId().equals(seat.holdId()) || !"PENDING".equals(seat.status())
+                : seat == null || !expired.holdId().equals(seat.holdId()) || seat.status() != SeatStatus.PENDING
                         || seat.holdUntil() > nowSec) {
             throw new HoldConflict(Conflict.SEAT);
         }
@@ -131,7 +132,7 @@ public final class InMemoryHoldRepository implements HoldRepository {
             throw new HoldConflict(Conflict.IDEMPOTENCY_KEY);
         }
 
-        seats.put(seatKey, new SeatItem(hold.holdId(), "PENDING", until, null));
+        seats.put(seatKey, new SeatItem(hold.holdId(), SeatStatus.PENDING, until, null));
         if (old == null) {
             heldSeats.merge(hold.scheduleId(), 1, Integer::sum);
         } else {
@@ -197,7 +198,7 @@ public final class InMemoryHoldRepository implements HoldRepository {
         }
         String seatKey = seatKey(hold.scheduleId(), hold.seatId());
         SeatItem seat = seats.get(seatKey);
-        if (seat == null || !hold.holdId().equals(seat.holdId()) || !"PENDING".equals(seat.status())) {
+        if (seat == null || !hold.holdId().equals(seat.holdId()) || seat.status() != SeatStatus.PENDING) {
             throw new HoldConflict(Conflict.SEAT);
         }
         UserSeats mine = existingUserSeats(hold);
@@ -302,7 +303,7 @@ public final class InMemoryHoldRepository implements HoldRepository {
             throw new HoldConflict(Conflict.BOOKING_NUMBER);
         }
 
-        seats.put(seatKey, new SeatItem(seat.holdId(), "BOOKED", null, booking.bookingId()));
+        seats.put(seatKey, new SeatItem(seat.holdId(), SeatStatus.BOOKED, null, booking.bookingId()));
         heldSeats.merge(hold.scheduleId(), -1, Integer::sum);
         bookedSeats.merge(hold.scheduleId(), 1, Integer::sum);
         item.status = HoldStatus.CONFIRMED;
@@ -319,7 +320,7 @@ public final class InMemoryHoldRepository implements HoldRepository {
         }
         String seatKey = seatKey(hold.scheduleId(), hold.seatId());
         SeatItem seat = seats.get(seatKey);
-        if (seat == null || !"BOOKED".equals(seat.status()) || !pending.bookingId().equals(seat.bookingId())) {
+        if (seat == null || seat.status() != SeatStatus.BOOKED || !pending.bookingId().equals(seat.bookingId())) {
             throw new HoldConflict(Conflict.SEAT);
         }
         String idemKey = idempotencyKey == null ? null
@@ -328,7 +329,7 @@ public final class InMemoryHoldRepository implements HoldRepository {
             throw new HoldConflict(Conflict.IDEMPOTENCY_KEY);
         }
         bookings.put(pending.bookingId(), pending);
-        seats.put(seatKey, new SeatItem(seat.holdId(), "PENDING", null, seat.bookingId()));
+        seats.put(seatKey, new SeatItem(seat.holdId(), SeatStatus.PENDING, null, seat.bookingId()));
         heldSeats.merge(hold.scheduleId(), 1, Integer::sum);
         bookedSeats.merge(hold.scheduleId(), -1, Integer::sum);
         if (idemKey != null) {
@@ -363,7 +364,7 @@ public final class InMemoryHoldRepository implements HoldRepository {
         }
         String seatKey = seatKey(hold.scheduleId(), hold.seatId());
         SeatItem seat = seats.get(seatKey);
-        if (seat == null || !"PENDING".equals(seat.status()) || !cancelled.bookingId().equals(seat.bookingId())) {
+        if (seat == null || seat.status() != SeatStatus.PENDING || !cancelled.bookingId().equals(seat.bookingId())) {
             throw new HoldConflict(Conflict.SEAT);
         }
         UserSeats theirs = existingUserSeats(hold);

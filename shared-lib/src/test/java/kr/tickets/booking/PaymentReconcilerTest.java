@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import kr.tickets.booking.PaymentReconciler.Action;
+import kr.tickets.catalog.SeatStatus;
 import kr.tickets.common.Ids;
 import kr.tickets.common.MutableClock;
 import kr.tickets.ops.Metric;
@@ -80,7 +81,7 @@ class PaymentReconcilerTest {
         assertCounted(1, 0);
         assertEquals(List.of(holdId), receipts, "the receipt the saga never sent");
         assertEquals(HoldStatus.CONFIRMED, hold().status());
-        assertEquals("BOOKED", holds.seatClaim(SCHEDULE, SEAT).orElseThrow().status());
+        assertEquals(SeatStatus.BOOKED, holds.seatClaim(SCHEDULE, SEAT).orElseThrow().status());
         assertTrue(toss.cancelledKeys.isEmpty());
         assertTrue(holds.paymentsToReconcile(NOW.minus(LOOKBACK), clock.instant()).isEmpty());
     }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kr.tickets.catalog.InMemoryCatalogRepository;
+import kr.tickets.catalog.SeatStatus;
 import kr.tickets.common.ApiException;
 import kr.tickets.common.FieldError;
 import kr.tickets.common.MutableClock;
@@ -323,7 +324,7 @@ class SeatHoldServiceTest {
                 "ALREADY_PROCESSED");
 
         assertTrue(refused.getMessage().contains("예매 취소"), refused.getMessage());
-        assertEquals("BOOKED", holds.seatClaim(SCHEDULE, SEAT).orElseThrow().status());
+        assertEquals(SeatStatus.BOOKED, holds.seatClaim(SCHEDULE, SEAT).orElseThrow().status());
     }
 
     @Test

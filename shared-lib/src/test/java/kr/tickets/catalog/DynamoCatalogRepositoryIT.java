@@ -132,8 +132,7 @@ class DynamoCatalogRepositoryIT {
     /** What a hold or a payment does to the schedule's counters (the booking flow is a later issue). */
     private static void setCounter(Schedule schedule, String counter, int value) {
         dynamo.updateItem(r -> r.tableName(table)
-                .key(Map.of("pk", AttributeValue.fromS("SCHED#" + schedule.scheduleId()),
-                        "sk", AttributeValue.fromS("META")))
+                .key(CatalogKeys.schedule(schedule.scheduleId()))
                 .updateExpression("SET " + counter + " = :value")
                 .expressionAttributeValues(Map.of(":value", AttributeValue.fromN(Integer.toString(value)))));
     }
@@ -211,7 +210,8 @@ class DynamoCatalogRepositoryIT {
         putSeat(schedule, "A-1-1", "BOOKED", null);
         putSeat(schedule, "A-1-2", "PENDING", now.plusSeconds(600));
         putSeat(schedule, "A-1-3", "PENDING", now.minusSeconds(1));
-        assertEquals(Map.of("A-1-1", "BOOKED", "A-1-2", "PENDING"), repository.seatStates(schedule.scheduleId(), now));
+        assertEquals(Map.of("A-1-1", SeatStatus.BOOKED, "A-1-2", SeatStatus.PENDING),
+                repository.seatStates(schedule.scheduleId(), now));
     }
 
     @Test
@@ -222,20 +222,20 @@ class DynamoCatalogRepositoryIT {
         putSeat(schedule, "A-1-1", "BOOKED", null);
         putSeat(schedule, "A-1-2", "PENDING", now.plusSeconds(600));
         putSeat(schedule, "A-1-3", "PENDING", now.minusSeconds(1));
-        dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", AttributeValue.fromS("SCHED#" + schedule.scheduleId()),
-                "sk", AttributeValue.fromS("ZZZ#another-kind"), "status", AttributeValue.fromS("BOOKED"))));
+        Map<String, AttributeValue> otherKind = CatalogKeys.key(CatalogKeys.schedulePk(schedule.scheduleId()),
+                "ZZZ#another-kind");
+        otherKind.put("status", AttributeValue.fromS("BOOKED"));
+        dynamo.putItem(r -> r.tableName(table).item(otherKind));
 
         CatalogRepository.ScheduleSeats read = repository.scheduleSeats(schedule.scheduleId(), now).orElseThrow();
 
         assertEquals(repository.findSchedule(schedule.scheduleId()).orElseThrow(), read.schedule());
-        assertEquals(Map.of("A-1-1", "BOOKED", "A-1-2", "PENDING"), read.states());
+        assertEquals(Map.of("A-1-1", SeatStatus.BOOKED, "A-1-2", SeatStatus.PENDING), read.states());
         assertEquals(java.util.Optional.empty(), repository.scheduleSeats("no-such-schedule", now));
     }
 
     private static void putSeat(Schedule schedule, String seatId, String status, Instant expiresAt) {
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put("pk", AttributeValue.fromS("SCHED#" + schedule.scheduleId()));
-        item.put("sk", AttributeValue.fromS("SEAT#" + seatId));
+        Map<String, AttributeValue> item = CatalogKeys.seat(schedule.scheduleId(), seatId);
         item.put("status", AttributeValue.fromS(status));
         if (expiresAt != null) {
             item.put("holdUntil", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));

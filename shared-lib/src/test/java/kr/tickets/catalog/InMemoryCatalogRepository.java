@@ -47,7 +47,7 @@ public final class InMemoryCatalogRepository implements CatalogRepository {
     private int listCalls;
     private Runnable beforeNextWrite;
 
-    private record SeatState(String status, Instant expiresAt) {
+    private record SeatState(SeatStatus status, Instant expiresAt) {
     }
 
     // --- venues -------------------------------------------------------------------------------
@@ -176,10 +176,10 @@ public final class InMemoryCatalogRepository implements CatalogRepository {
     }
 
     @Override
-    public Map<String, String> seatStates(String scheduleId, Instant now) {
-        Map<String, String> out = new HashMap<>();
+    public Map<String, SeatStatus> seatStates(String scheduleId, Instant now) {
+        Map<String, SeatStatus> out = new HashMap<>();
         seatStates.getOrDefault(scheduleId, Map.of()).forEach((seatId, state) -> {
-            boolean expiredHold = "PENDING".equals(state.status()) && state.expiresAt() != null
+            boolean expiredHold = state.status() == SeatStatus.PENDING && state.expiresAt() != null
                     && !state.expiresAt().isAfter(now);
             if (!expiredHold) {
                 out.put(seatId, state.status());
@@ -307,13 +307,13 @@ public final class InMemoryCatalogRepository implements CatalogRepository {
 
     /** Confirms bookings of {@code seatIds} (all of {@code gradeId}), as the booking flow would. */
     public Schedule book(String scheduleId, String gradeId, String... seatIds) {
-        return changeSeats(scheduleId, gradeId, "BOOKED", null, seatIds);
+        return changeSeats(scheduleId, gradeId, SeatStatus.BOOKED, null, seatIds);
     }
 
     /** Holds {@code seatIds} until {@code expiresAt}, as a pending booking would. */
     public Schedule hold(String scheduleId, Instant expiresAt, String gradeId, String... seatIds) {
         heldSeats.merge(scheduleId, seatIds.length, Integer::sum);
-        return changeSeats(scheduleId, gradeId, "PENDING", expiresAt, seatIds);
+        return changeSeats(scheduleId, gradeId, SeatStatus.PENDING, expiresAt, seatIds);
     }
 
     /** Lets go of held {@code seatIds} (payment abandoned), as the booking flow would. */
@@ -339,7 +339,7 @@ public final class InMemoryCatalogRepository implements CatalogRepository {
         beforeNextWrite = change;
     }
 
-    private Schedule changeSeats(String scheduleId, String gradeId, String status, Instant expiresAt,
+    private Schedule changeSeats(String scheduleId, String gradeId, SeatStatus status, Instant expiresAt,
                                  String... seatIds) {
         Schedule s = schedules.get(scheduleId);
         Map<String, Integer> remaining = new LinkedHashMap<>(s.remainingByGrade());
@@ -348,7 +348,7 @@ public final class InMemoryCatalogRepository implements CatalogRepository {
         for (String seatId : seatIds) {
             states.put(seatId, new SeatState(status, expiresAt));
         }
-        int booked = s.bookedSeats() + ("BOOKED".equals(status) ? seatIds.length : 0);
+        int booked = s.bookedSeats() + (status == SeatStatus.BOOKED ? seatIds.length : 0);
         Schedule changed = new Schedule(s.scheduleId(), s.performanceId(), s.startAt(), s.endAt(), remaining,
                 booked, s.version() + 1);
         schedules.put(scheduleId, changed);

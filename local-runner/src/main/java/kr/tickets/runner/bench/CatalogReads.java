@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import kr.tickets.catalog.CatalogKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -24,7 +25,6 @@ final class CatalogReads {
     /** The repository's Query page with a filter; without one it asks for one item more than the page. */
     private static final int FILTERED_QUERY_LIMIT = 200;
     private static final Predicate<Map<String, AttributeValue>> ANY = item -> true;
-    private static final String PERFS = "PERFS";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -51,7 +51,7 @@ final class CatalogReads {
         do {
             QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName("GSI1")
                     .keyConditionExpression("GSI1PK = :all")
-                    .expressionAttributeValues(Map.of(":all", AttributeValue.fromS(PERFS)))
+                    .expressionAttributeValues(Map.of(":all", AttributeValue.fromS(CatalogKeys.PERFORMANCES)))
                     .scanIndexForward(false).limit(filter == ANY ? size + 1 : FILTERED_QUERY_LIMIT);
             if (start != null) {
                 request.exclusiveStartKey(start);
@@ -97,24 +97,24 @@ final class CatalogReads {
      * consistent GetItems), then every schedule in one strongly consistent BatchGetItem.
      */
     ScheduleRead detail(String performanceId) {
-        Map<String, AttributeValue> index = get("PERF#" + performanceId, "SCHEDULES");
-        ReadCost cost = ReadCost.get(get("PERF#" + performanceId, "META"), true).plus(ReadCost.get(index, true));
+        Map<String, AttributeValue> index = get(CatalogKeys.performanceSchedules(performanceId));
+        ReadCost cost = ReadCost.get(get(CatalogKeys.performance(performanceId)), true).plus(ReadCost.get(index, true));
         List<Map<String, AttributeValue>> schedules = new ArrayList<>();
         for (AttributeValue id : index.get("scheduleIds").l()) {
-            schedules.add(get("SCHED#" + id.s(), "META"));
+            schedules.add(get(CatalogKeys.schedule(id.s())));
         }
         return new ScheduleRead(schedules.size(), cost.plus(ReadCost.batchGet(schedules, true)));
     }
 
     /** {@code GET /performances/{id}/calendar?month=}: the performance, then the month's schedules from GSI1. */
     ScheduleRead calendar(String performanceId, YearMonth month) {
-        String low = "SCHED#" + month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        String high = "SCHED#" + month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        ReadCost cost = ReadCost.get(get("PERF#" + performanceId, "META"), true);
+        String low = CatalogKeys.scheduleByTimeFrom(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        String high = CatalogKeys.scheduleByTimeTo(month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        ReadCost cost = ReadCost.get(get(CatalogKeys.performance(performanceId)), true);
         int schedules = 0;
         for (QueryResponse page : dynamo.queryPaginator(r -> r.tableName(table).indexName("GSI1")
                 .keyConditionExpression("GSI1PK = :p AND GSI1SK BETWEEN :low AND :high")
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("PERF#" + performanceId),
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(CatalogKeys.performancePk(performanceId)),
                         ":low", AttributeValue.fromS(low), ":high", AttributeValue.fromS(high))))) {
             cost = cost.plus(ReadCost.query(page.items(), false));
             schedules += page.items().size();
@@ -132,27 +132,27 @@ final class CatalogReads {
      * already keeps the venue's layout, the layout.
      */
     ReadCost seatMap(String scheduleId, boolean layoutCached) {
-        Map<String, AttributeValue> schedule = get("SCHED#" + scheduleId, "META");
+        Map<String, AttributeValue> schedule = get(CatalogKeys.schedule(scheduleId));
         String performanceId = schedule.get("performanceId").s();
-        Map<String, AttributeValue> performance = get("PERF#" + performanceId, "META");
+        Map<String, AttributeValue> performance = get(CatalogKeys.performance(performanceId));
         ReadCost cost = ReadCost.get(schedule, true).plus(ReadCost.get(performance, true));
         if (!layoutCached) {
-            cost = cost.plus(prefix("VENUE#" + performance.get("venueId").s(), "SEATS#", false));
+            cost = cost.plus(prefix(CatalogKeys.venuePk(performance.get("venueId").s()), CatalogKeys.VENUE_SEATS_PREFIX, false));
         }
-        return cost.plus(prefix("PERF#" + performanceId, "GRADES#", true))
-                .plus(prefix("SCHED#" + scheduleId, "SEAT#", true));
+        return cost.plus(prefix(CatalogKeys.performancePk(performanceId), CatalogKeys.GRADES_PREFIX, true))
+                .plus(prefix(CatalogKeys.schedulePk(scheduleId), CatalogKeys.SEAT_PREFIX, true));
     }
 
     /** {@code GET /schedules/{id}/seats} with a current {@code If-None-Match}: the schedule alone. */
     ReadCost notModified(String scheduleId) {
-        return ReadCost.get(get("SCHED#" + scheduleId, "META"), true);
+        return ReadCost.get(get(CatalogKeys.schedule(scheduleId)), true);
     }
 
     /** Every performance item, to describe the data set. */
     List<Map<String, AttributeValue>> allPerformances() {
         List<Map<String, AttributeValue>> out = new ArrayList<>();
         dynamo.queryPaginator(r -> r.tableName(table).indexName("GSI1").keyConditionExpression("GSI1PK = :all")
-                .expressionAttributeValues(Map.of(":all", AttributeValue.fromS(PERFS)))).items().forEach(out::add);
+                .expressionAttributeValues(Map.of(":all", AttributeValue.fromS(CatalogKeys.PERFORMANCES)))).items().forEach(out::add);
         return out;
     }
 
@@ -167,11 +167,10 @@ final class CatalogReads {
         return cost;
     }
 
-    private Map<String, AttributeValue> get(String pk, String sk) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
-                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+    private Map<String, AttributeValue> get(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key)).item();
         if (item == null || item.isEmpty()) {
-            throw new IllegalStateException("no item " + pk + " / " + sk);
+            throw new IllegalStateException("no item " + key);
         }
         return item;
     }

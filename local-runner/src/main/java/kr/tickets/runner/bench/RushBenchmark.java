@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import kr.tickets.catalog.CatalogKeys;
 import kr.tickets.booking.BookingKeys;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.runner.AdminApi;
@@ -305,9 +306,8 @@ public final class RushBenchmark {
         Map<String, AttributeValue> hold = get(dynamo, bookingTable, BookingKeys.hold(holdId));
         String scheduleId = hold.get("scheduleId").s();
         String userId = hold.get("userId").s();
-        Map<String, AttributeValue> seat = get(dynamo, catalogTable, "SCHED#" + scheduleId,
-                "SEAT#" + hold.get("seatId").s());
-        Map<String, AttributeValue> schedule = get(dynamo, catalogTable, "SCHED#" + scheduleId, "META");
+        Map<String, AttributeValue> seat = get(dynamo, catalogTable, CatalogKeys.seat(scheduleId, hold.get("seatId").s()));
+        Map<String, AttributeValue> schedule = get(dynamo, catalogTable, CatalogKeys.schedule(scheduleId));
         Map<String, AttributeValue> userSeats = get(dynamo, bookingTable, BookingKeys.userSeats(userId, scheduleId));
         Map<String, AttributeValue> idempotency = new HashMap<>(
                 BookingKeys.holdIdempotency(userId, UUID.randomUUID().toString()));
@@ -339,10 +339,6 @@ public final class RushBenchmark {
                 ReadCost.size(hold), tokenWrite));
         out.append(String.format("| **per hold** | | **%d** |%n", transaction + tokenWrite));
         return out.toString();
-    }
-
-    private static Map<String, AttributeValue> get(DynamoDbClient dynamo, String table, String pk, String sk) {
-        return get(dynamo, table, Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)));
     }
 
     private static Map<String, AttributeValue> get(DynamoDbClient dynamo, String table,

@@ -27,6 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import kr.tickets.catalog.CatalogKeys;
 import kr.tickets.catalog.SeatStateBits;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.localstack.DynamoCounts;
@@ -165,11 +166,11 @@ public final class SeatMapBenchmark {
         int seatItems = 0;
         for (Map<String, AttributeValue> item : dynamo.queryPaginator(r -> r.tableName(catalogTable)
                 .consistentRead(true).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("SCHED#" + scheduleId)))).items()) {
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(CatalogKeys.schedulePk(scheduleId))))).items()) {
             long size = ReadCost.size(item);
             partitionBytes += size;
             partitionItems++;
-            if (item.get("sk").s().startsWith("SEAT#")) {
+            if (CatalogKeys.isSeatSk(item.get(CatalogKeys.SK).s())) {
                 seatItemBytes += size;
                 seatItems++;
             }
@@ -194,8 +195,8 @@ public final class SeatMapBenchmark {
                 polls.skipped.get(), percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99), hits, misses,
                 rush.holds, rush.holds / rush.seconds);
 
-        String schedulePk = "SCHED#" + scheduleId;
-        String performancePk = "PERF#" + performanceId;
+        String schedulePk = CatalogKeys.schedulePk(scheduleId);
+        String performancePk = CatalogKeys.performancePk(performanceId);
         System.out.println();
         System.out.println("DynamoDB requests during the minute, counted at the emulator (a transaction counts once per "
                 + "item of the partition it names):");
