@@ -1,11 +1,12 @@
 package kr.tickets.runner.bench;
 
+import static kr.tickets.runner.bench.BenchClient.expect;
+import static kr.tickets.runner.bench.BenchClient.percentile;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,9 +60,11 @@ public final class RushBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(64)).build();
     private final String baseUrl;
+    private final BenchClient client;
 
     private RushBenchmark(String baseUrl) {
         this.baseUrl = baseUrl;
+        this.client = new BenchClient(http, baseUrl);
     }
 
     /** One rush: how many users, on which seats. */
@@ -77,23 +80,16 @@ public final class RushBenchmark {
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
-        System.out.println(machine());
+        System.out.println(BenchClient.machine(
+                "Local-emulator numbers: the API gateway and the functions in this JVM, DynamoDB and Step "
+                + "Functions played by moto (Python; DynamoDB one request at a time), the load generator on "
+                + "the same machine. Not AWS latencies; the WCU are what the same writes cost in DynamoDB."));
         try (LocalService service = LocalService.start(0, 0);
              DynamoDbClient dynamo = AwsLocal.dynamo(service.stack().endpoint())) {
             new RushBenchmark(service.baseUrl()).run(service, dynamo);
         }
         System.out.printf("Benchmark took %.1f min.%n", (System.nanoTime() - started) / 60e9);
         System.exit(0);
-    }
-
-    private static String machine() {
-        Runtime runtime = Runtime.getRuntime();
-        return String.format("Machine: %d cores, %s %s, Java %s, max heap %d MiB%n"
-                        + "Local-emulator numbers: the API gateway and the functions in this JVM, DynamoDB and Step "
-                        + "Functions played by moto (Python; DynamoDB one request at a time), the load generator on "
-                        + "the same machine. Not AWS latencies; the WCU are what the same writes cost in DynamoDB.%n",
-                runtime.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
-                System.getProperty("java.runtime.version"), runtime.maxMemory() / (1024 * 1024));
     }
 
     private void run(LocalService service, DynamoDbClient dynamo) throws Exception {
@@ -123,7 +119,8 @@ public final class RushBenchmark {
         System.out.printf("Venue: %,d seats in %d sections; one performance on sale with %d schedules (one a run).%n",
                 allSeats.size(), SECTIONS, rushes.size());
 
-        List<String> bearers = signUp(USERS);
+        List<String> bearers = client.signUp("rush", USERS, SIGNUP_THREADS);
+        System.out.printf("%d users signed up and logged in.%n", bearers.size());
         List<Result> results = new ArrayList<>();
         String writeCost = null;
         for (int i = 0; i < rushes.size(); i++) {
@@ -184,31 +181,6 @@ public final class RushBenchmark {
     }
 
     /** Signs up and logs in {@code count} users; answers their bearer headers. */
-    private List<String> signUp(int count) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(SIGNUP_THREADS);
-        List<Future<String>> pending = new ArrayList<>();
-        String run = Long.toString(System.currentTimeMillis() % 100_000_000L);
-        for (int i = 0; i < count; i++) {
-            int n = i;
-            pending.add(pool.submit(() -> {
-                String email = "rush-" + run + "-" + n + "@tickets.example";
-                String phone = String.format("010-%04d-%04d", 1000 + (int) (Long.parseLong(run) % 9000), n);
-                expect(send("POST", "/auth/signup", null, Map.of("name", "관객" + n, "email", email,
-                        "password", "rush!pass1", "phone", phone)), 201);
-                JsonNode tokens = JSON.readTree(expect(send("POST", "/auth/login", null,
-                        Map.of("email", email, "password", "rush!pass1")), 200).body());
-                return "Bearer " + tokens.get("accessToken").asText();
-            }));
-        }
-        List<String> bearers = new ArrayList<>();
-        for (Future<String> bearer : pending) {
-            bearers.add(bearer.get());
-        }
-        pool.shutdown();
-        System.out.printf("%d users signed up and logged in.%n", count);
-        return bearers;
-    }
-
     /** What one rush counts, shared by its users' threads. */
     private record Tally(Set<String> taken, ConcurrentLinkedQueue<Long> latencies, AtomicInteger requests,
                          AtomicInteger conflicts, AtomicInteger limits, AtomicInteger other) {
@@ -263,7 +235,7 @@ public final class RushBenchmark {
             }
             String seat = free.get(ThreadLocalRandom.current().nextInt(free.size()));
             long sent = System.nanoTime();
-            HttpResponse<String> answer = send("POST", "/schedules/" + scheduleId + "/holds", bearer,
+            HttpResponse<String> answer = client.send("POST", "/schedules/" + scheduleId + "/holds", bearer,
                     Map.of("seatId", seat), "Idempotency-Key", UUID.randomUUID().toString());
             tally.latencies().add((System.nanoTime() - sent) / 1000);
             tally.requests().incrementAndGet();
@@ -288,7 +260,7 @@ public final class RushBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(32);
         List<Future<?>> pending = new ArrayList<>();
         holds.forEach((holdId, bearer) -> pending.add(pool.submit(() ->
-                expect(send("DELETE", "/holds/" + holdId, bearer, null), 204))));
+                expect(client.send("DELETE", "/holds/" + holdId, bearer, null), 204))));
         for (Future<?> f : pending) {
             f.get();
         }
@@ -344,42 +316,5 @@ public final class RushBenchmark {
     private static Map<String, AttributeValue> get(DynamoDbClient dynamo, String table,
                                                    Map<String, AttributeValue> key) {
         return dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key)).item();
-    }
-
-    private static double percentile(List<Long> sortedMicros, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sortedMicros.size()) - 1;
-        return sortedMicros.get(Math.max(0, index)) / 1000.0;
-    }
-
-    private HttpResponse<String> send(String method, String path, String bearer, Object body, String... headers) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofMinutes(3))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
-            if (bearer != null) {
-                request.header("Authorization", bearer);
-            }
-            for (int i = 0; i < headers.length; i += 2) {
-                request.header(headers[i], headers[i + 1]);
-            }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException("expected " + status + ", got " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return response;
     }
 }

@@ -1,5 +1,8 @@
 package kr.tickets.runner.bench;
 
+import static kr.tickets.runner.bench.BenchClient.expect;
+import static kr.tickets.runner.bench.BenchClient.percentile;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -74,15 +77,20 @@ public final class SeatMapBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(16)).build();
     private final String baseUrl;
+    private final BenchClient client;
 
     private SeatMapBenchmark(String baseUrl) {
         this.baseUrl = baseUrl;
+        this.client = new BenchClient(http, baseUrl);
     }
 
     public static void main(String[] args) throws Exception {
         boolean stageCacheOnly = List.of(args).contains("--stage-cache-only");
         long started = System.nanoTime();
-        System.out.println(machine());
+        System.out.println(BenchClient.machine(
+                "Local-emulator numbers: the API gateway (with the stage cache of template.yaml) and the "
+                + "functions in this JVM, DynamoDB played by moto (one request at a time), the viewers and "
+                + "the holders on the same machine."));
         try (LocalService service = LocalService.start(0, 0);
              DynamoDbClient dynamo = AwsLocal.dynamo(service.stack().endpoint())) {
             if (stageCacheOnly) {
@@ -92,16 +100,6 @@ public final class SeatMapBenchmark {
         }
         System.out.printf("Benchmark took %.1f min.%n", (System.nanoTime() - started) / 60e9);
         System.exit(0);
-    }
-
-    private static String machine() {
-        Runtime runtime = Runtime.getRuntime();
-        return String.format("Machine: %d cores, %s %s, Java %s, max heap %d MiB%n"
-                        + "Local-emulator numbers: the API gateway (with the stage cache of template.yaml) and the "
-                        + "functions in this JVM, DynamoDB played by moto (one request at a time), the viewers and "
-                        + "the holders on the same machine.%n",
-                runtime.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
-                System.getProperty("java.runtime.version"), runtime.maxMemory() / (1024 * 1024));
     }
 
     private void run(LocalService service, DynamoDbClient dynamo, boolean collapse) throws Exception {
@@ -115,9 +113,9 @@ public final class SeatMapBenchmark {
         System.out.printf("Venue: %,d seats; performance %s, schedule %s.%n", SECTIONS * ROWS * SEATS_PER_ROW,
                 performanceId, scheduleId);
 
-        JsonNode firstStatus = JSON.readTree(expect(send("GET", "/schedules/" + scheduleId + "/seat-status", null, null),
+        JsonNode firstStatus = JSON.readTree(expect(client.send("GET", "/schedules/" + scheduleId + "/seat-status", null, null),
                 200).body());
-        HttpResponse<String> layoutAnswer = expect(send("GET", "/performances/" + performanceId
+        HttpResponse<String> layoutAnswer = expect(client.send("GET", "/performances/" + performanceId
                 + "/seat-layout?version=" + firstStatus.get("layoutVersion").asLong(), null, null), 200);
         List<String> seatOrder = new ArrayList<>();
         JSON.readTree(layoutAnswer.body()).get("seats").forEach(s -> seatOrder.add(s.get("seatId").asText()));
@@ -125,7 +123,8 @@ public final class SeatMapBenchmark {
         for (int i = 0; i < seatOrder.size(); i++) {
             indexOf.put(seatOrder.get(i), i);
         }
-        List<String> bearers = signUp(HOLDERS);
+        List<String> bearers = client.signUp("crowd", HOLDERS, SIGNUP_THREADS);
+        System.out.printf("%d holders signed up and logged in.%n", bearers.size());
 
         // --- the measured minute ------------------------------------------------------------
         Polls polls = new Polls(indexOf.size());
@@ -157,8 +156,8 @@ public final class SeatMapBenchmark {
         List<DynamoCounts.Count> counts = DynamoCounts.read(service.stack().endpoint());
 
         // --- sizes after the minute ----------------------------------------------------------
-        HttpResponse<String> fullMap = expect(send("GET", "/schedules/" + scheduleId + "/seats", null, null), 200);
-        HttpResponse<String> lastStatus = expect(send("GET", "/schedules/" + scheduleId + "/seat-status", null, null),
+        HttpResponse<String> fullMap = expect(client.send("GET", "/schedules/" + scheduleId + "/seats", null, null), 200);
+        HttpResponse<String> lastStatus = expect(client.send("GET", "/schedules/" + scheduleId + "/seat-status", null, null),
                 200);
         long partitionBytes = 0;
         int partitionItems = 0;
@@ -358,7 +357,7 @@ public final class SeatMapBenchmark {
                     if (!taken.add(seat)) {
                         continue;
                     }
-                    HttpResponse<String> answer = send("POST", "/schedules/" + scheduleId + "/holds", bearer,
+                    HttpResponse<String> answer = client.send("POST", "/schedules/" + scheduleId + "/holds", bearer,
                             Map.of("seatId", seat), "Idempotency-Key", UUID.randomUUID().toString());
                     if (answer.statusCode() == 201) {
                         long at = System.nanoTime();
@@ -429,68 +428,4 @@ public final class SeatMapBenchmark {
     }
 
     /** Signs up and logs in {@code count} users; answers their bearer headers. */
-    private List<String> signUp(int count) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(SIGNUP_THREADS);
-        List<Future<String>> pending = new ArrayList<>();
-        String run = Long.toString(System.currentTimeMillis() % 100_000_000L);
-        for (int i = 0; i < count; i++) {
-            int n = i;
-            pending.add(pool.submit(() -> {
-                String email = "crowd-" + run + "-" + n + "@tickets.example";
-                String phone = String.format("010-%04d-%04d", 1000 + (int) (Long.parseLong(run) % 9000), n);
-                expect(send("POST", "/auth/signup", null, Map.of("name", "관객" + n, "email", email,
-                        "password", "crowd!pass1", "phone", phone)), 201);
-                JsonNode tokens = JSON.readTree(expect(send("POST", "/auth/login", null,
-                        Map.of("email", email, "password", "crowd!pass1")), 200).body());
-                return "Bearer " + tokens.get("accessToken").asText();
-            }));
-        }
-        List<String> bearers = new ArrayList<>();
-        for (Future<String> bearer : pending) {
-            bearers.add(bearer.get());
-        }
-        pool.shutdown();
-        System.out.printf("%d holders signed up and logged in.%n", count);
-        return bearers;
-    }
-
-    private static double percentile(List<Long> sortedMicros, int p) {
-        if (sortedMicros.isEmpty()) {
-            return 0;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sortedMicros.size()) - 1;
-        return sortedMicros.get(Math.max(0, index)) / 1000.0;
-    }
-
-    private HttpResponse<String> send(String method, String path, String bearer, Object body, String... headers) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofMinutes(3))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
-            if (bearer != null) {
-                request.header("Authorization", bearer);
-            }
-            for (int i = 0; i < headers.length; i += 2) {
-                request.header(headers[i], headers[i + 1]);
-            }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException("expected " + status + ", got " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return response;
-    }
 }
