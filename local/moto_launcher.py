@@ -23,14 +23,25 @@
    benchmark can say how often one item or partition is read or written, e.g. a schedule's seat
    state while a crowd polls its seat status (bench/seatmap.sh). Every table here has the
    partition key `pk`; a Query names its partition in its KeyConditionExpression.
+5. Every request is counted by kind (`dynamodb:<Operation>`, `stepfunctions:<Action>`,
+   `sqs:<Action>`, `sesv2:<operation>`, `lambda:Invoke` for the state machines' Lambda tasks,
+   `other`; GET /_local/request-counts), and every DynamoDB item key (table, index, pk, sk) by
+   reads, writes and the read and write units DynamoDB would bill for them (GET
+   /_local/dynamo-keys; DELETE resets either). Sizes follow DynamoDB's documented item size
+   (attribute names + values, `item_size`); a write is billed by the larger of the item before and
+   after it, read in-process from moto's backend under the DynamoDB lock, and also counts on each
+   global index whose copy of the item changes; a Query or Scan counts once per partition (sk
+   null) by the size of the items it returned. The rush benchmark's hot-key report reads these.
 
 Usage: moto_launcher.py --port 5050 [--lambda-url http://127.0.0.1:3001]
 """
 import argparse
+import base64
 import copy
 import io
 import json
 import logging
+import math
 import os
 import re
 import threading
@@ -49,6 +60,11 @@ from werkzeug.serving import run_simple
 LAMBDA_INVOKE_PREFIX = "/2015-03-31/functions/"
 FAULTS_PATH = "/_local/faults"
 COUNTS_PATH = "/_local/dynamo-counts"
+REQUEST_COUNTS_PATH = "/_local/request-counts"
+KEY_COUNTS_PATH = "/_local/dynamo-keys"
+TARGET_SERVICES = {"DynamoDB": "dynamodb", "AWSStepFunctions": "stepfunctions", "AmazonSQS": "sqs"}
+SESV2_OPERATIONS = {("POST", "outbound-emails"): "SendEmail", ("POST", "outbound-bulk-emails"): "SendBulkEmail",
+                    ("POST", "identities"): "CreateEmailIdentity"}
 PARTITION_KEY = "pk"
 KEY_CONDITION = re.compile(r"^\s*\(?\s*(#?[A-Za-z0-9_]+)\s*=\s*(:[A-Za-z0-9_]+)")
 
@@ -97,6 +113,232 @@ def counted_keys(operation, request):
             out.append((operation + ":" + kind, spec.get("TableName"), None, _value(key.get(PARTITION_KEY))))
         return out
     return [(operation, table, None, None)]
+
+
+KIB = 1024
+READ_BLOCK = 4 * KIB
+WRITE_BLOCK = KIB
+
+
+def _number_size(text):
+    """DynamoDB's size of a number: 1 byte per two significant digits, plus 1."""
+    digits = text.lstrip("-+").split("e")[0].split("E")[0].replace(".", "").strip("0")
+    return (max(len(digits), 1) + 1) // 2 + 1
+
+
+def attribute_size(value):
+    """The bytes DynamoDB counts for one attribute value in its JSON form ({"S": "x"}, {"N": "12"}, ...):
+    strings and binaries their UTF-8 / raw length, numbers by significant digits, booleans and nulls
+    1 byte, lists and maps 3 bytes plus 1 byte and the size of each element (a map's keys counted as
+    names), sets the sum of their elements."""
+    kind, inner = next(iter(value.items()))
+    if kind == "S":
+        return len(inner.encode("utf-8"))
+    if kind == "N":
+        return _number_size(str(inner))
+    if kind == "B":
+        return len(_binary(inner))
+    if kind in ("BOOL", "NULL"):
+        return 1
+    if kind == "SS":
+        return sum(len(v.encode("utf-8")) for v in inner)
+    if kind == "NS":
+        return sum(_number_size(str(v)) for v in inner)
+    if kind == "BS":
+        return sum(len(_binary(v)) for v in inner)
+    if kind == "L":
+        return 3 + sum(1 + attribute_size(v) for v in inner)
+    if kind == "M":
+        return 3 + sum(1 + len(k.encode("utf-8")) + attribute_size(v) for k, v in inner.items())
+    raise ValueError("unknown attribute type " + kind)
+
+
+def _binary(value):
+    if isinstance(value, (bytes, bytearray)):
+        return value
+    return base64.b64decode(value)
+
+
+def item_size(attributes):
+    """An item's size as DynamoDB bills it: every attribute's name (UTF-8) plus its value."""
+    if not attributes:
+        return 0
+    return sum(len(name.encode("utf-8")) + attribute_size(value) for name, value in attributes.items())
+
+
+def write_units(size, transactional=False):
+    """Write units of one item write: 1 per started KB (at least 1), doubled inside a transaction."""
+    units = max(1, math.ceil(size / WRITE_BLOCK))
+    return float(units * (2 if transactional else 1))
+
+
+def read_units(size, consistent=True, transactional=False):
+    """Read units of reading `size` bytes (one item, or what one Query or Scan page returned): 1 per
+    started 4 KB (at least 1), half when eventually consistent, doubled in a transaction."""
+    units = float(max(1, math.ceil(size / READ_BLOCK)))
+    if transactional:
+        return units * 2
+    return units if consistent else units / 2
+
+
+def request_kind(environ):
+    """What a request asks: `<service>:<action>` for the services the stack uses, else `other`."""
+    path = environ.get("PATH_INFO", "")
+    if path.startswith(LAMBDA_INVOKE_PREFIX) and path.endswith("/invocations"):
+        return "lambda:Invoke"
+    target = environ.get("HTTP_X_AMZ_TARGET", "")
+    if target:
+        prefix, _, action = target.partition(".")
+        service = TARGET_SERVICES.get(prefix.split("_", 1)[0])
+        return f"{service}:{action}" if service and action else "other"
+    if path.startswith("/v2/email/"):
+        resource = path.split("/")[3] if len(path.split("/")) > 3 else ""
+        method = environ.get("REQUEST_METHOD", "")
+        return "sesv2:" + SESV2_OPERATIONS.get((method, resource), f"{method} {resource}")
+    return "other"
+
+
+def _find_table(name):
+    for regions in dynamodb_models.dynamodb_backends.values():
+        for backend in regions.values():
+            table = backend.tables.get(name)
+            if table is not None:
+                return table
+    return None
+
+
+def _stored(table, key):
+    """The stored item under `key` (DynamoDB JSON of its key attributes) as DynamoDB JSON, or None."""
+    if table is None or table.hash_key_attr not in key:
+        return None
+    range_value = None
+    if table.range_key_attr is not None:
+        if table.range_key_attr not in key:
+            return None
+        range_value = DynamoType(key[table.range_key_attr])
+    try:
+        item = table.get_item(DynamoType(key[table.hash_key_attr]), range_value)
+    except Exception:  # a malformed key: moto answers the client with its own error
+        return None
+    return None if item is None else json.loads(json.dumps(item.to_json()["Attributes"], default=str))
+
+
+class Touch:
+    """One item a request reads or writes, with what it was before the request."""
+
+    def __init__(self, table_name, key, write, consistent=True, transactional=False):
+        self.table_name, self.key, self.write = table_name, key, write
+        self.consistent, self.transactional = consistent, transactional
+        self.table = _find_table(table_name)
+        self.before = _stored(self.table, key) if write else None
+
+
+def touched_items(operation, request):
+    """The items a key-addressed request reads or writes (Query and Scan are counted from their answer)."""
+    if operation == "GetItem":
+        return [Touch(request.get("TableName"), request.get("Key") or {}, False,
+                      bool(request.get("ConsistentRead")))]
+    if operation in ("PutItem", "UpdateItem", "DeleteItem"):
+        return [Touch(request.get("TableName"), request.get("Key") or request.get("Item") or {}, True)]
+    if operation == "BatchGetItem":
+        return [Touch(name, key, False, bool(spec.get("ConsistentRead")))
+                for name, spec in (request.get("RequestItems") or {}).items() for key in spec.get("Keys", [])]
+    if operation == "BatchWriteItem":
+        out = []
+        for name, writes in (request.get("RequestItems") or {}).items():
+            for write in writes:
+                _, spec = next(iter(write.items()))
+                out.append(Touch(name, spec.get("Key") or spec.get("Item") or {}, True))
+        return out
+    if operation in ("TransactWriteItems", "TransactGetItems"):
+        out = []
+        for entry in request.get("TransactItems") or []:
+            _, spec = next(iter(entry.items()))
+            out.append(Touch(spec.get("TableName"), spec.get("Key") or spec.get("Item") or {},
+                             operation == "TransactWriteItems", True, True))
+        return out
+    return []
+
+
+def _index_key(index, attributes):
+    if not attributes:
+        return None
+    values = [_value(attributes.get(name)) for name in index.schema_key_attrs]
+    return None if any(v is None for v in values) else tuple(values + [None] * (2 - len(values)))
+
+
+def _projected_size(table, index, attributes):
+    projection = (index.projection or {}).get("ProjectionType", "ALL")
+    if projection == "ALL":
+        return item_size(attributes)
+    kept = set(index.schema_key_attrs) | {table.hash_key_attr, table.range_key_attr}
+    if projection == "INCLUDE":
+        kept |= set(index.projection.get("NonKeyAttributes", []))
+    return item_size({k: v for k, v in attributes.items() if k in kept})
+
+
+class KeyCounts:
+    """Reads, writes and billed units per item key (table, index, pk, sk); changed under the DynamoDB lock."""
+
+    def __init__(self):
+        self.rows = {}
+
+    def add(self, table, index, pk, sk, reads=0, writes=0, read_units=0.0, write_units=0.0):
+        row = self.rows.setdefault((table, index, pk, sk), [0, 0, 0.0, 0.0])
+        row[0] += reads
+        row[1] += writes
+        row[2] += read_units
+        row[3] += write_units
+
+    def count_touched(self, touches):
+        for touch in touches:
+            table = touch.table
+            hash_name = table.hash_key_attr if table else PARTITION_KEY
+            range_name = table.range_key_attr if table else None
+            pk, sk = _value(touch.key.get(hash_name)), _value(touch.key.get(range_name)) if range_name else None
+            after = _stored(table, touch.key)
+            if not touch.write:
+                self.add(touch.table_name, None, pk, sk, reads=1,
+                         read_units=read_units(item_size(after), touch.consistent, touch.transactional))
+                continue
+            size = max(item_size(touch.before), item_size(after))
+            self.add(touch.table_name, None, pk, sk, writes=1,
+                     write_units=write_units(size, touch.transactional))
+            if table is not None and touch.before != after:
+                self._count_index_writes(touch.table_name, table, touch.before, after)
+
+    def _count_index_writes(self, table_name, table, before, after):
+        """A changed item is written again on each global index that holds a copy of it (old or new)."""
+        for index in table.global_indexes:
+            old, new = _index_key(index, before), _index_key(index, after)
+            if old is not None and old == new:
+                size = max(_projected_size(table, index, before), _projected_size(table, index, after))
+                self.add(table_name, index.name, old[0], old[1], writes=1, write_units=write_units(size))
+                continue
+            if old is not None:
+                self.add(table_name, index.name, old[0], old[1], writes=1,
+                         write_units=write_units(_projected_size(table, index, before)))
+            if new is not None:
+                self.add(table_name, index.name, new[0], new[1], writes=1,
+                         write_units=write_units(_projected_size(table, index, after)))
+
+    def count_answer(self, operation, request, body):
+        """A Query or Scan: one read of the partition it names, billed by the size of what it returned."""
+        try:
+            answer = json.loads(body or b"{}")
+        except ValueError:
+            return
+        if "Items" not in answer:
+            return
+        size = sum(item_size(item) for item in answer["Items"])
+        pk = _query_partition(request) if operation == "Query" else None
+        self.add(request.get("TableName"), request.get("IndexName"), pk, None, reads=1,
+                 read_units=read_units(size, bool(request.get("ConsistentRead"))))
+
+    def as_json(self):
+        return {"items": [{"table": table, "index": index, "pk": pk, "sk": sk, "reads": r, "writes": w,
+                           "readUnits": ru, "writeUnits": wu}
+                          for (table, index, pk, sk), (r, w, ru, wu) in self.rows.items()]}
 
 
 def roll_back_items_not_tables():
@@ -164,6 +406,9 @@ class LocalStackApp:
         self.faults_lock = threading.Lock()
         # Changed only under dynamo_lock; read and reset under it too.
         self.counts = {}
+        self.keys = KeyCounts()
+        self.requests = {}
+        self.requests_lock = threading.Lock()
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
@@ -171,6 +416,13 @@ class LocalStackApp:
             return self._set_faults(environ, start_response)
         if path == COUNTS_PATH:
             return self._counts(environ, start_response)
+        if path == REQUEST_COUNTS_PATH:
+            return self._request_counts(environ, start_response)
+        if path == KEY_COUNTS_PATH:
+            return self._key_counts(environ, start_response)
+        kind = request_kind(environ)
+        with self.requests_lock:
+            self.requests[kind] = self.requests.get(kind, 0) + 1
         if self.lambda_url and path.startswith(LAMBDA_INVOKE_PREFIX) and path.endswith("/invocations"):
             return self._forward_invoke(environ, start_response, path)
         fault = self._fault(environ.get("HTTP_X_AMZ_TARGET", ""))
@@ -187,13 +439,19 @@ class LocalStackApp:
             length = int(environ.get("CONTENT_LENGTH") or 0)
             payload = environ["wsgi.input"].read(length) if length else b""
             environ["wsgi.input"] = io.BytesIO(payload)
+            operation = target.split(".", 1)[-1]
             try:
-                keys = counted_keys(target.split(".", 1)[-1], json.loads(payload or b"{}"))
+                request = json.loads(payload or b"{}")
+                keys = counted_keys(operation, request)
             except (ValueError, AttributeError, StopIteration):
-                keys = [(target.split(".", 1)[-1], None, None, None)]
+                request, keys = None, [(operation, None, None, None)]
             with self.dynamo_lock:
                 for key in keys:
                     self.counts[key] = self.counts.get(key, 0) + 1
+                try:
+                    touches = touched_items(operation, request) if isinstance(request, dict) else []
+                except (AttributeError, StopIteration, TypeError):
+                    touches = []
                 result = self.moto_app(environ, start_response)
                 try:
                     # The body is produced lazily; it must be produced inside the lock.
@@ -202,6 +460,9 @@ class LocalStackApp:
                     if hasattr(result, "close"):
                         result.close()
                     forget_dynamodb_instances()
+                self.keys.count_touched(touches)
+                if operation in ("Query", "Scan") and isinstance(request, dict):
+                    self.keys.count_answer(operation, request, body)
             return [body]
         return self.moto_app(environ, start_response)
 
@@ -236,6 +497,23 @@ class LocalStackApp:
             rows = [{"operation": op, "table": table, "index": index, "partition": partition, "count": count}
                     for (op, table, index, partition), count in self.counts.items()]
         return self._answer(start_response, 200, [("Content-Type", "application/json")], json.dumps(rows).encode())
+
+    def _request_counts(self, environ, start_response):
+        with self.requests_lock:
+            if environ["REQUEST_METHOD"] == "DELETE":
+                self.requests = {}
+                return self._answer(start_response, 204, [], b"")
+            rows = [{"kind": kind, "count": count} for kind, count in sorted(self.requests.items())]
+        return self._answer(start_response, 200, [("Content-Type", "application/json")],
+                            json.dumps({"requests": rows}).encode())
+
+    def _key_counts(self, environ, start_response):
+        with self.dynamo_lock:
+            if environ["REQUEST_METHOD"] == "DELETE":
+                self.keys = KeyCounts()
+                return self._answer(start_response, 204, [], b"")
+            body = json.dumps(self.keys.as_json()).encode()
+        return self._answer(start_response, 200, [("Content-Type", "application/json")], body)
 
     @staticmethod
     def _answer(start_response, status, headers, body):
