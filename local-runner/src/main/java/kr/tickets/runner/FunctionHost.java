@@ -17,6 +17,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One function's code, loaded from its own shaded jar (the CodeUri of template.yaml) in a class
@@ -35,6 +36,9 @@ public final class FunctionHost implements AutoCloseable {
     private final FunctionSpec spec;
     private final URLClassLoader loader;
     private final Object handler;
+    /** Invocations and the time spent in the handler, for the cost model's Lambda requests and GB-seconds. */
+    private final LongAdder invocations = new LongAdder();
+    private final LongAdder busyNanos = new LongAdder();
 
     private FunctionHost(FunctionSpec spec, URLClassLoader loader, Object handler) {
         this.spec = spec;
@@ -85,7 +89,12 @@ public final class FunctionHost implements AutoCloseable {
             throw new IllegalStateException(spec.id() + " is a RequestStreamHandler: use invokeBytes");
         }
         Context context = new LocalContext(spec);
-        return withLoader(loader, () -> ((RequestHandler<Object, Object>) requestHandler).handleRequest(event, context));
+        long start = System.nanoTime();
+        try {
+            return withLoader(loader, () -> ((RequestHandler<Object, Object>) requestHandler).handleRequest(event, context));
+        } finally {
+            counted(start);
+        }
     }
 
     /** {@link #invokeBytes(byte[], String)} without a qualifier. */
@@ -101,9 +110,33 @@ public final class FunctionHost implements AutoCloseable {
      *
      * @param qualifier the alias or version the caller named (it shows in the context's invoked ARN), or null
      */
-    @SuppressWarnings("unchecked")
     public byte[] invokeBytes(byte[] payload, String qualifier) throws Exception {
         Context context = new LocalContext(spec, qualifier);
+        long start = System.nanoTime();
+        try {
+            return handled(payload, context);
+        } finally {
+            counted(start);
+        }
+    }
+
+    /** How many times the handler was invoked since the function was loaded. */
+    public long invocations() {
+        return invocations.sum();
+    }
+
+    /** Milliseconds spent inside the handler over all invocations since the function was loaded. */
+    public double busyMillis() {
+        return busyNanos.sum() / 1e6;
+    }
+
+    private void counted(long start) {
+        busyNanos.add(System.nanoTime() - start);
+        invocations.increment();
+    }
+
+    @SuppressWarnings("unchecked")
+    private byte[] handled(byte[] payload, Context context) throws Exception {
         return callIn(loader, () -> {
             if (handler instanceof RequestStreamHandler stream) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();

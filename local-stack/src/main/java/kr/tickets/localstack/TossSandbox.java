@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -116,6 +117,7 @@ public final class TossSandbox implements AutoCloseable {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Reply> byIdempotencyKey = new ConcurrentHashMap<>();
     private final Map<String, Deque<Step>> scripted = new ConcurrentHashMap<>();
+    private final LongAdder apiCalls = new LongAdder();
 
     private TossSandbox(HttpServer server, ExecutorService workers, Clock clock) {
         this.server = server;
@@ -313,7 +315,13 @@ public final class TossSandbox implements AutoCloseable {
         return paymentKey;
     }
 
+    /** Calls to Toss's payment API (not the window), for the cost model's time spent waiting on Toss. */
+    public long apiCalls() {
+        return apiCalls.sum();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        apiCalls.increment();
         try (exchange) {
             Answer answer = answer(exchange);
             if (!answer.holdBack().isZero()) {

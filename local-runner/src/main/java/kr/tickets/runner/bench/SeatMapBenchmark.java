@@ -383,7 +383,8 @@ public final class SeatMapBenchmark {
         return new Rush(answeredAt.size(), seconds, answeredAt);
     }
 
-    private static List<Map<String, Object>> sections() {
+    /** The 5,000-seat venue of the crowd benchmarks: sections A–J, 20 rows of 25 seats each. */
+    static List<Map<String, Object>> sections() {
         List<Map<String, Object>> sections = new ArrayList<>();
         for (int s = 0; s < SECTIONS; s++) {
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -395,7 +396,8 @@ public final class SeatMapBenchmark {
         return sections;
     }
 
-    private static Map<String, Object> performance(String venueId) {
+    /** A performance on sale at the crowd venue, four grades over its sections, one schedule in 30 days. */
+    static Map<String, Object> performance(String venueId) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         String[][] grades = {{"VIP", "#D4AF37", "165000", "AB"}, {"R", "#C0392B", "143000", "CDE"},
             {"S", "#2980B9", "121000", "FGH"}, {"A", "#27AE60", "99000", "IJ"}};
