@@ -152,10 +152,17 @@ public final class CostModelBenchmark {
         List<Line> lines = CostModel.perBooking(journeys, crowd, Prices.LIST);
         say("\n## Cost per confirmed booking (AWS list prices)\n");
         say(CostModel.render(lines));
-        Crowd lighter = new Crowd(crowd.people(), crowd.seats(), crowd.holdsPerBooking(), crowd.winnerConflicts(),
-                crowd.loserAttempts(), crowd.saleSeconds(), 30, 3, pollBytes, layoutBytes);
-        say(fmt("With the map open 30 s and polled every 3 s: total $%.7f per booking.",
-                CostModel.total(CostModel.perBooking(journeys, lighter, Prices.LIST))));
+        say("Total per booking as the seat map's use varies (seconds open per person × poll interval):\n");
+        say("| seat map open, s | poll every 1 s | every 2 s | every 5 s | every 10 s |\n|---:|---:|---:|---:|---:|");
+        for (int open : new int[]{15, 30, 60}) {
+            StringBuilder row = new StringBuilder(fmt("| %d |", open));
+            for (int every : new int[]{1, 2, 5, 10}) {
+                Crowd varied = new Crowd(crowd.people(), crowd.seats(), crowd.holdsPerBooking(), crowd.winnerConflicts(),
+                        crowd.loserAttempts(), crowd.saleSeconds(), open, every, pollBytes, layoutBytes);
+                row.append(fmt(" $%.7f |", CostModel.total(CostModel.perBooking(journeys, varied, Prices.LIST))));
+            }
+            say(row.toString());
+        }
 
         Peak peak = CostModel.peak(journeys, crowd);
         say("\n## The open's peak (averages over the sale)\n");
