@@ -20,7 +20,6 @@ import kr.tickets.common.FieldError;
 import kr.tickets.common.IdRules;
 import kr.tickets.common.Problem;
 import org.crac.Core;
-import software.amazon.lambda.powertools.logging.CorrelationIdPaths;
 
 /**
  * The Lambda handler of every API function (REST API, payload 1.0): Micronaut routes the
@@ -73,7 +72,8 @@ public class ApiFunction extends ApiGatewayProxyRequestEventFunction {
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
-        return withSecurityHeaders(logging.around(context, CorrelationIdPaths.API_GATEWAY_REST, event, path, () -> {
+        String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+        return withSecurityHeaders(logging.around(context, requestId, path, () -> {
             List<FieldError> invalid = invalidIds(event);
             return invalid.isEmpty() ? super.handleRequest(event, context) : problem(event, ApiException.validation(invalid));
         }));
