@@ -11,5 +11,6 @@ cd "$(dirname "$0")/.."
 bash local/bootstrap.sh
 mvn -B -q package -DskipTests
 # COLDSTART_OPTS: e.g. -Dcoldstart.baseline=<another checkout, built> (before/after under the same load),
-# -Dcoldstart.classlog=HealthFunction,HoldsFunction (classes loaded by package, first run only).
+# -Dcoldstart.classlog=HealthFunction,HoldsFunction (classes loaded by package, first run only),
+# -Dcoldstart.functions=CatalogFunction,HoldsFunction (only these functions).
 exec java ${COLDSTART_OPTS:-} -cp local-runner/target/local-runner.jar kr.tickets.runner.bench.ColdStartBenchmark "$@"

@@ -3,7 +3,14 @@ package kr.tickets.aws;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -12,9 +19,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * SDK clients, built once per container and only when a bean asks for one (singletons are
- * lazy). Region, credentials and endpoint come from the default chains (AWS_REGION, the Lambda
- * role, AWS_ENDPOINT_URL locally), so the same code talks to AWS or to the local stack. The
- * URL-connection HTTP client keeps cold starts short.
+ * lazy). Region and credentials come from the environment Lambda sets ({@link #configure}), the
+ * endpoint from the SDK's default (AWS_ENDPOINT_URL locally), so the same code talks to AWS or to
+ * the local stack. The URL-connection HTTP client keeps cold starts short.
  *
  * <p>Each service's SDK module is optional in shared-lib: a function's pom declares the ones it
  * uses, and each factory below exists only where its module is on the class path
@@ -26,12 +33,25 @@ public final class AwsClientsFactory {
     private AwsClientsFactory() {
     }
 
+    /**
+     * The region and credentials Lambda sets in the environment (AWS_REGION, AWS_ACCESS_KEY_ID,
+     * AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN; the local stack sets their system-property forms),
+     * named explicitly: the SDK's default chains would first load the machinery of profile files,
+     * container and instance metadata that a Lambda function never uses, on every cold start.
+     */
+    static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+        return builder.httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(SdkSystemSetting.AWS_REGION.getStringValueOrThrow()))
+                .credentialsProvider(AwsCredentialsProviderChain.of(SystemPropertyCredentialsProvider.create(),
+                        EnvironmentVariableCredentialsProvider.create()));
+    }
+
     @Factory
     @Requires(classes = DynamoDbClient.class)
     static class DynamoDb {
         @Singleton
         DynamoDbClient dynamoDbClient() {
-            return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+            return configure(DynamoDbClient.builder()).build();
         }
     }
 
@@ -40,7 +60,7 @@ public final class AwsClientsFactory {
     static class SecretsManager {
         @Singleton
         SecretsManagerClient secretsManagerClient() {
-            return SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+            return configure(SecretsManagerClient.builder()).build();
         }
     }
 
@@ -49,7 +69,7 @@ public final class AwsClientsFactory {
     static class StepFunctions {
         @Singleton
         SfnClient sfnClient() {
-            return SfnClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+            return configure(SfnClient.builder()).build();
         }
     }
 
@@ -58,7 +78,7 @@ public final class AwsClientsFactory {
     static class Sqs {
         @Singleton
         SqsClient sqsClient() {
-            return SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+            return configure(SqsClient.builder()).build();
         }
     }
 
@@ -67,7 +87,7 @@ public final class AwsClientsFactory {
     static class Ses {
         @Singleton
         SesV2Client sesV2Client() {
-            return SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()).build();
+            return configure(SesV2Client.builder()).build();
         }
     }
 }

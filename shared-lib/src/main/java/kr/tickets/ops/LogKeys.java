@@ -10,6 +10,12 @@ public final class LogKeys {
     public static final String USER_ID = "user_id";
     public static final String HOLD_ID = "hold_id";
     public static final String BOOKING_ID = "booking_id";
+    /**
+     * Powertools' own key for the correlation id (PowertoolsLoggedFields.CORRELATION_ID), set from
+     * API Gateway's request id directly rather than through Powertools' JMESPath lookup, which
+     * would load a JMESPath engine (~280 classes) into every cold start.
+     */
+    public static final String CORRELATION_ID = "correlation_id";
 
     private LogKeys() {
     }

@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.env.Environment;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import java.util.ArrayList;
@@ -18,7 +20,6 @@ import kr.tickets.common.FieldError;
 import kr.tickets.common.IdRules;
 import kr.tickets.common.Problem;
 import org.crac.Core;
-import software.amazon.lambda.powertools.logging.CorrelationIdPaths;
 
 /**
  * The Lambda handler of every API function (REST API, payload 1.0): Micronaut routes the
@@ -29,6 +30,8 @@ public class ApiFunction extends ApiGatewayProxyRequestEventFunction {
     static final String NOSNIFF_HEADER = "X-Content-Type-Options";
     static final String NOSNIFF = "nosniff";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The environment {@link LambdaApplicationContextBuilder} names besides {@link Environment#FUNCTION}. */
+    static final String LAMBDA_ENVIRONMENT = "lambda";
 
     private final InvocationLogging logging;
     /**
@@ -69,7 +72,8 @@ public class ApiFunction extends ApiGatewayProxyRequestEventFunction {
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
-        return withSecurityHeaders(logging.around(context, CorrelationIdPaths.API_GATEWAY_REST, event, path, () -> {
+        String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+        return withSecurityHeaders(logging.around(context, requestId, path, () -> {
             List<FieldError> invalid = invalidIds(event);
             return invalid.isEmpty() ? super.handleRequest(event, context) : problem(event, ApiException.validation(invalid));
         }));
@@ -130,10 +134,30 @@ public class ApiFunction extends ApiGatewayProxyRequestEventFunction {
         return response;
     }
 
+    /** Lambda's own construction: a Lambda context as {@link #lambdaContext()} builds it. */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return lambdaContext();
+    }
+
+    /**
+     * The environments and eager configuration of Micronaut's {@link LambdaApplicationContextBuilder},
+     * but not its eager singletons: it creates every singleton when the context starts, which
+     * suits a SnapStart snapshot, while without one it is cold-start time spent on clients and
+     * services the request may never use (a health check builds no password hasher, no Step
+     * Functions client). Singletons are built on first use instead; SnapStart's priming
+     * ({@link SnapStartPriming}) still runs every route before the snapshot. (The builder's
+     * {@code eagerInitSingletons(false)} cannot undo what Lambda's builder has set.)
+     */
+    static ApplicationContextBuilder lambdaContext() {
+        return ApplicationContext.builder().environments(Environment.FUNCTION, LAMBDA_ENVIRONMENT)
+                .eagerInitConfiguration(true);
+    }
+
     /** A started-on-demand application context whose configuration is {@code environment}. */
     public static ApplicationContext contextFor(Map<String, String> environment) {
         Map<String, Object> properties = new HashMap<>();
         environment.forEach((name, value) -> properties.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), value));
-        return new LambdaApplicationContextBuilder().properties(properties).build();
+        return lambdaContext().properties(properties).build();
     }
 }

@@ -52,13 +52,16 @@ final class InvocationLogging {
     /**
      * Runs {@code work} with the invocation's logging context.
      *
-     * @param correlationPath where the event carries its correlation id (a JMESPath), or null
-     * @param ids             the event's ids by field name ({@code holdId}, {@code bookingId}); others ignored
+     * @param correlationId the event's correlation id (API Gateway's request id), or null
+     * @param ids           the event's ids by field name ({@code holdId}, {@code bookingId}); others ignored
      */
-    <T> T around(Context context, String correlationPath, Object event, Map<String, String> ids, Supplier<T> work) {
-        Supplier<T> keyed = () -> {
+    <T> T around(Context context, String correlationId, Map<String, String> ids, Supplier<T> work) {
+        return PowertoolsLogging.withLogging(context, () -> {
             if (service != null) {
                 MDC.put(SERVICE, service);
+            }
+            if (correlationId != null && !correlationId.isBlank()) {
+                MDC.put(LogKeys.CORRELATION_ID, correlationId);
             }
             ids.forEach((field, value) -> {
                 String key = ID_FIELDS.get(field);
@@ -67,8 +70,6 @@ final class InvocationLogging {
                 }
             });
             return work.get();
-        };
-        return correlationPath == null ? PowertoolsLogging.withLogging(context, keyed)
-                : PowertoolsLogging.withLogging(context, correlationPath, event, keyed);
+        });
     }
 }

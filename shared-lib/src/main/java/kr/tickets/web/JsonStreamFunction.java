@@ -55,7 +55,7 @@ public abstract class JsonStreamFunction implements RequestStreamHandler {
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
         JsonNode event = JSON.readTree(input);
-        Object answer = logging.around(lambda, null, event, ids(event), () -> handle(event));
+        Object answer = logging.around(lambda, null, ids(event), () -> handle(event));
         JSON.writeValue(output, answer);
     }
 }

@@ -65,6 +65,11 @@ public final class ColdStartBenchmark {
      * too, each right before this checkout's: a before/after comparison under the same load.
      */
     private static final String BASELINE_PROPERTY = "coldstart.baseline";
+    /**
+     * Functions (comma-separated logical ids) to run, all of the template's when unset: a
+     * shorter run while a change is measured against one or two functions.
+     */
+    private static final String FUNCTIONS_PROPERTY = "coldstart.functions";
 
     /** Who calls: the event needs no token, a customer's or the admin's. */
     private enum Caller { NONE, USER, ADMIN }
@@ -156,7 +161,10 @@ public final class ColdStartBenchmark {
 
     private void run(int runs) throws Exception {
         Path launcherDir = extractLauncher();
-        List<FunctionSpec> specs = FunctionSpec.fromTemplate(SamTemplate.load());
+        List<String> only = List.of(System.getProperty(FUNCTIONS_PROPERTY, "").split(",")).stream()
+                .map(String::trim).filter(id -> !id.isEmpty()).toList();
+        List<FunctionSpec> specs = FunctionSpec.fromTemplate(SamTemplate.load()).stream()
+                .filter(spec -> only.isEmpty() || only.contains(spec.id())).toList();
         // The builds to compare: this checkout's jars, after another checkout's when one is named.
         Map<String, List<FunctionSpec>> builds = new LinkedHashMap<>();
         String baseline = System.getProperty(BASELINE_PROPERTY);
