@@ -3,6 +3,7 @@ package kr.tickets.aws;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -49,7 +50,13 @@ public final class AwsClientsFactory {
     static class StepFunctions {
         @Singleton
         SfnClient sfnClient() {
-            return SfnClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+            // StartSyncExecution goes to sync-states.<region>: the SDK puts "sync-" before the host. An
+            // endpoint of its own (the local stack, AWS_ENDPOINT_URL) answers every call on one host.
+            boolean ownEndpoint = System.getenv("AWS_ENDPOINT_URL") != null || System.getProperty("aws.endpointUrl") != null;
+            return SfnClient.builder().httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(o -> o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION,
+                            ownEndpoint))
+                    .build();
         }
     }
 

@@ -525,15 +525,12 @@ class BookingSagaTest {
     }
 
     @Test
-    void awaitPaymentStoresTheTokenOnlyForAPendingHold() {
-        String fresh = Ids.newId();
-        holds.place(BookingFixtures.newHold(fresh, "u-seojun", OTHER_SEAT, clock.instant()), null,
-                holds.userSeats("u-seojun", SCHEDULE), null, clock.instant());
+    void releaseAnswersTheCodeAndMessageTheHoldEndedWith() {
+        Map<String, Object> answer = saga.release(holdId, HoldStatus.FAILED, "REJECT_CARD_PAYMENT", "한도 초과");
 
-        assertEquals("WAITING", outcome(saga.awaitPayment(fresh, "token-1")));
-        assertEquals("token-1", holds.find(fresh).orElseThrow().taskToken());
-        assertEquals("NOT_PENDING", outcome(saga.awaitPayment(holdId, "token-2")));
-        assertEquals("token-" + holdId, hold().taskToken());
+        assertEquals(Map.of("outcome", "FAILED", "code", "REJECT_CARD_PAYMENT", "message", "한도 초과"), answer);
+        assertEquals(Map.of("outcome", "ALREADY_ENDED", "code", "", "message", ""),
+                saga.release(holdId, HoldStatus.FAILED, HoldRules.PAYMENT_ERROR, "again"), "an ended hold keeps its end");
     }
 
     // --- metrics ------------------------------------------------------------------------------
