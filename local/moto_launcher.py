@@ -272,7 +272,9 @@ class LocalStackApp:
             return self._answer(start_response, status, [("Content-Type", "application/x-amz-json-1.0")],
                                 json.dumps(answer).encode())
         if fault is not None:
-            if fault == "after":
+            if fault == "after" and environ.get("HTTP_X_AMZ_TARGET") == START_SYNC_TARGET:
+                run_sync_execution(self.moto_app, environ)
+            elif fault == "after":
                 body = b"".join(self._moto(environ, lambda *args: None))
             return self._answer(start_response, 500, [("Content-Type", "application/x-amz-json-1.0")],
                                 json.dumps({"__type": "InternalFailure", "message": "injected fault"}).encode())

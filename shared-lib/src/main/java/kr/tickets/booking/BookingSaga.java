@@ -57,10 +57,16 @@ public class BookingSaga {
      * {@link TimerDecision#at} says for the hold's status. A PENDING hold is released as EXPIRED
      * only if still PENDING (the condition of the write, so a payment started at the last moment is
      * never released here) and answers EXPIRED; PAYING when a payment was started whose confirm
-     * never finished (the timer runs the payment steps next); ENDED when the hold had ended already.
+     * never finished (the timer runs the payment steps next); ENDED when the hold had ended already
+     * (or is gone).
      */
     public Map<String, Object> expire(String holdId) {
-        Hold hold = holds.find(holdId).orElseThrow(() -> new IllegalStateException("no hold " + holdId));
+        Optional<Hold> found = holds.find(holdId);
+        if (found.isEmpty()) {
+            // Gone (its item outlived its cleanup time): nothing is left to end.
+            return answer("ENDED", "", "");
+        }
+        Hold hold = found.get();
         if (TimerDecision.at(hold.status()) == TimerDecision.RELEASE
                 && holds.release(hold, EnumSet.of(HoldStatus.PENDING), HoldStatus.EXPIRED, null, null)) {
             metrics.count(Metric.HOLD_EXPIRED);

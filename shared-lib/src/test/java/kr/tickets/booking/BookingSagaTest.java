@@ -503,6 +503,11 @@ class BookingSagaTest {
         assertEquals(HoldStatus.FAILED, hold().status());
     }
 
+    @Test
+    void expiryOfAHoldThatIsGoneEnds() {
+        assertEquals("ENDED", outcome(saga.expire("no-such-hold")));
+    }
+
     // --- release and the wait -----------------------------------------------------------------
 
     @Test
