@@ -56,9 +56,10 @@ public class BookingSaga {
      * The hold timer's step once the hold's time ran out (statemachines/booking.asl.json): what
      * {@link TimerDecision#at} says for the hold's status. A PENDING hold is released as EXPIRED
      * only if still PENDING (the condition of the write, so a payment started at the last moment is
-     * never released here) and answers EXPIRED; PAYING when a payment was started whose confirm
-     * never finished (the timer runs the payment steps next); ENDED when the hold had ended already
-     * (or is gone).
+     * never released here) and answers EXPIRED; ENDED when the hold had ended already (or is gone).
+     *
+     * @throws PaymentStartedException when the hold is PAYING: a payment was started whose confirm
+     *                                 never finished; the timer runs the payment steps next
      */
     public Map<String, Object> expire(String holdId) {
         Optional<Hold> found = holds.find(holdId);
@@ -76,7 +77,7 @@ public class BookingSaga {
         HoldStatus now = holds.find(holdId).map(Hold::status).orElse(hold.status());
         if (TimerDecision.at(now) == TimerDecision.RECOVER_PAYMENT) {
             LOG.warn("hold timed out with a payment started; running its payment steps holdId={}", holdId);
-            return answer("PAYING", "", "");
+            throw new PaymentStartedException(holdId);
         }
         return answer("ENDED", "", "");
     }

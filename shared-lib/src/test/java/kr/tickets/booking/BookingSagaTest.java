@@ -488,8 +488,8 @@ class BookingSagaTest {
     }
 
     @Test
-    void expiryOfAHoldWithAPaymentHandedOverKeepsItForTheConfirm() {
-        assertEquals("PAYING", outcome(saga.expire(holdId)));
+    void expiryOfAHoldWithAPaymentStartedKeepsItAndHandsItToThePaymentSteps() {
+        assertThrows(PaymentStartedException.class, () -> saga.expire(holdId));
 
         assertEquals(HoldStatus.PAYING, hold().status());
         assertEquals(holdId, holds.seatClaim(SCHEDULE, SEAT).orElseThrow().holdId());
@@ -646,7 +646,7 @@ class BookingSagaTest {
 
         saga.expire(pending);
         saga.expire(pending);
-        saga.expire(holdId);
+        assertThrows(PaymentStartedException.class, () -> saga.expire(holdId));
 
         assertEquals(List.of(Metric.HOLD_EXPIRED), metrics.metrics());
     }
