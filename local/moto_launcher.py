@@ -33,6 +33,15 @@
    global index whose copy of the item changes; a Query or Scan counts once per partition (sk
    null) by the size of the items it returned. The rush benchmark's hot-key report reads these.
 
+5. Step Functions' StartSyncExecution (an Express machine run synchronously, POST /payments/confirm)
+   is emulated: moto 5.2.5 has none. The request starts the execution on moto by StartExecution (same
+   machine, name and input) and waits in this process for its end (moto's execution worker tells a
+   condition when it terminates; no polling over HTTP), then answers in StartSyncExecution's shape
+   (status SUCCEEDED | FAILED | TIMED_OUT, output, error, cause, startDate, stopDate). The
+   optimized integration arn:aws:states:::states:startExecution.sync:2 (the hold timer runs the
+   payment steps with it) gets its parameters and answer in the API's spelling, which moto's
+   interpreter leaves out (it calls boto3 with StateMachineArn and reads ExecutionArn).
+
 Usage: moto_launcher.py --port 5050 [--lambda-url http://127.0.0.1:3001]
 """
 import argparse
@@ -392,6 +401,90 @@ def restore(table, hash_value, range_value, original):
         table.items[hash_value][range_value] = original
 
 
+# --- Step Functions: StartSyncExecution and startExecution.sync:2 (issue #11) -------------------------
+START_SYNC_TARGET = "AWSStepFunctions.StartSyncExecution"
+START_TARGET = "AWSStepFunctions.StartExecution"
+# Step Functions' own limit for an Express execution.
+EXPRESS_MAX_SECONDS = 300
+EXECUTIONS_ENDED = threading.Condition()
+
+
+def notify_when_executions_end():
+    """Wakes the StartSyncExecution waiters whenever one of moto's executions terminates."""
+    from moto.stepfunctions.parser.backend import execution as sfn_execution
+
+    terminated = sfn_execution.BaseExecutionWorkerCommunication.terminated
+
+    def terminated_and_notified(self):
+        try:
+            terminated(self)
+        finally:
+            with EXECUTIONS_ENDED:
+                EXECUTIONS_ENDED.notify_all()
+
+    sfn_execution.BaseExecutionWorkerCommunication.terminated = terminated_and_notified
+
+
+def sfn_integration_in_api_spelling():
+    """startExecution.sync:2: boto3 wants stateMachineArn/input/name, the ASL answer is ExecutionArn, Output, Status."""
+    from moto.stepfunctions.parser.asl.component.state.exec.state_task.service import state_task_service_sfn as sfn_task
+
+    normalise_parameters = sfn_task.StateTaskServiceSfn._normalise_parameters
+
+    def parameters(self, parameters, boto_service_name=None, service_action_name=None):
+        normalise_parameters(self, parameters, boto_service_name, service_action_name)
+        if service_action_name is None and self._get_boto_service_action() == "start_execution":
+            for name in [key for key in parameters if key in ("StateMachineArn", "Input", "Name", "TraceHeader")]:
+                parameters[name[0].lower() + name[1:]] = parameters.pop(name)
+
+    def response(self, response, boto_service_name=None, service_action_name=None):
+        if isinstance(response, dict):
+            for name in [key for key in response if key[:1].islower()]:
+                response[name[0].upper() + name[1:]] = response.pop(name)
+
+    sfn_task.StateTaskServiceSfn._normalise_parameters = parameters
+    sfn_task.StateTaskServiceSfn._normalise_response = response
+
+
+def run_sync_execution(moto_app, environ):
+    """Starts the execution on moto and waits for its end: (HTTP status, StartSyncExecution answer)."""
+    from moto.stepfunctions.parser.models import stepfunctions_parser_backends
+
+    environ["HTTP_X_AMZ_TARGET"] = START_TARGET
+    captured = {}
+
+    def start_response(status, headers, exc_info=None):
+        captured["status"] = int(status.split(" ", 1)[0])
+
+    started = json.loads(b"".join(moto_app(environ, start_response)) or b"{}")
+    if captured.get("status", 500) >= 400:
+        return captured.get("status", 500), started
+    arn = started["executionArn"]
+    _, _, _, region, account, _, machine, _ = arn.split(":", 7)
+    execution = stepfunctions_parser_backends[account][region].describe_execution(arn)
+    with EXECUTIONS_ENDED:
+        EXECUTIONS_ENDED.wait_for(lambda: execution.status != "RUNNING", timeout=EXPRESS_MAX_SECONDS)
+    status = execution.status
+    answer = {"executionArn": arn, "stateMachineArn": arn.rsplit(":", 1)[0].replace(":execution:", ":stateMachine:"),
+              "name": execution.name, "startDate": execution.start_date.timestamp(),
+              "status": "TIMED_OUT" if status in ("RUNNING", "TIMED_OUT") else
+              ("SUCCEEDED" if status == "SUCCEEDED" else "FAILED"),
+              "input": execution.execution_input}
+    if status != "RUNNING":
+        answer["stopDate"] = execution.stop_date.timestamp()
+    if status == "SUCCEEDED":
+        output = execution.output
+        answer["output"] = output if isinstance(output, str) else json.dumps(output)
+    if execution.error is not None:
+        answer["error"] = execution.error
+    if execution.cause is not None:
+        answer["cause"] = execution.cause
+    if status == "ABORTED":
+        answer.setdefault("error", "States.Aborted")
+    return 200, answer
+# --- end of the Step Functions emulation ----------------------------------------------------------
+
+
 def forget_dynamodb_instances():
     for model in model_data["dynamodb"].values():
         model.instances_tracked = []
@@ -426,8 +519,14 @@ class LocalStackApp:
         if self.lambda_url and path.startswith(LAMBDA_INVOKE_PREFIX) and path.endswith("/invocations"):
             return self._forward_invoke(environ, start_response, path)
         fault = self._fault(environ.get("HTTP_X_AMZ_TARGET", ""))
+        if fault is None and environ.get("HTTP_X_AMZ_TARGET") == START_SYNC_TARGET:
+            status, answer = run_sync_execution(self.moto_app, environ)
+            return self._answer(start_response, status, [("Content-Type", "application/x-amz-json-1.0")],
+                                json.dumps(answer).encode())
         if fault is not None:
-            if fault == "after":
+            if fault == "after" and environ.get("HTTP_X_AMZ_TARGET") == START_SYNC_TARGET:
+                run_sync_execution(self.moto_app, environ)
+            elif fault == "after":
                 body = b"".join(self._moto(environ, lambda *args: None))
             return self._answer(start_response, 500, [("Content-Type", "application/x-amz-json-1.0")],
                                 json.dumps({"__type": "InternalFailure", "message": "injected fault"}).encode())
@@ -568,6 +667,8 @@ def main():
     # Step Functions integrations call back into this server at this port.
     os.environ["MOTO_PORT"] = str(args.port)
     roll_back_items_not_tables()
+    notify_when_executions_end()
+    sfn_integration_in_api_spelling()
     # One access-log line a request, written under the logging lock, cost about a fifth of the
     # server's time in a ticket-open rush; errors are still logged.
     logging.getLogger("werkzeug").setLevel(logging.ERROR)

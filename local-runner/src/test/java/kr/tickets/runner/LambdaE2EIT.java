@@ -60,9 +60,9 @@ class LambdaE2EIT {
         return String.format(INVOKE, URLEncoder.encode(functionName, StandardCharsets.UTF_8));
     }
 
-    /** A step the saga sends for a hold that does not exist: the real handler answers it without error. */
-    private static Map<String, Object> awaitUnknownHold() {
-        return Map.of("step", "awaitPayment", "holdId", "no-such-hold-" + UUID.randomUUID(), "taskToken", "t");
+    /** The hold timer's step for a hold that does not exist: the real handler answers it without error. */
+    private static Map<String, Object> expireUnknownHold() {
+        return Map.of("step", "expire", "holdId", "no-such-hold-" + UUID.randomUUID());
     }
 
     @Test
@@ -70,12 +70,12 @@ class LambdaE2EIT {
         Http lambda = new Http(service.lambdaUrl());
         for (String name : List.of(STEPS, STEPS + ":live", STEPS + ":$LATEST", STEPS_ARN, STEPS_ARN + ":live",
                 "123456789012:function:" + STEPS)) {
-            Http.Response response = lambda.post(invokePath(name), awaitUnknownHold());
+            Http.Response response = lambda.post(invokePath(name), expireUnknownHold());
             assertEquals(200, response.status(), response::toString);
             assertNull(response.header("X-Amz-Function-Error"), response::toString);
-            assertEquals("NOT_PENDING", response.json().get("outcome").asText(), name);
+            assertEquals("ENDED", response.json().get("outcome").asText(), name);
         }
-        Http.Response query = lambda.post(invokePath(STEPS) + "?Qualifier=live", awaitUnknownHold());
+        Http.Response query = lambda.post(invokePath(STEPS) + "?Qualifier=live", expireUnknownHold());
         assertEquals(200, query.status(), query::toString);
     }
 
@@ -146,10 +146,10 @@ class LambdaE2EIT {
                 """.formatted(STEPS_ARN + ":live");
         String machine = createMachine(definition);
 
-        ObjectNode input = Http.JSON.valueToTree(awaitUnknownHold());
+        ObjectNode input = Http.JSON.valueToTree(expireUnknownHold());
         DescribeExecutionResponse done = run(machine, input.toString());
         assertEquals(ExecutionStatus.SUCCEEDED, done.status(), done::toString);
-        assertEquals("NOT_PENDING", Http.JSON.readTree(done.output()).get("outcome").asText(), done::toString);
+        assertEquals("ENDED", Http.JSON.readTree(done.output()).get("outcome").asText(), done::toString);
 
         DescribeExecutionResponse caught = run(machine, "{\"step\":\"fail\"}");
         assertEquals(ExecutionStatus.SUCCEEDED, caught.status(), caught::toString);
@@ -164,7 +164,7 @@ class LambdaE2EIT {
                 {"StartAt": "Wait", "States": {
                   "Wait": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken",
                            "Parameters": {"FunctionName": "%s",
-                                          "Payload": {"step": "awaitPayment", "holdId.$": "$.holdId",
+                                          "Payload": {"step": "expire", "holdId.$": "$.holdId",
                                                       "taskToken.$": "$$.Task.Token"}},
                            "TimeoutSeconds": 60, "End": true}}}
                 """.formatted(STEPS_ARN + ":live");

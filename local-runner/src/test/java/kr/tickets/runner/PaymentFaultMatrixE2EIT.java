@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import kr.tickets.booking.BookingKeys;
 import kr.tickets.localstack.AwsLocal;
@@ -32,8 +33,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The fault matrix of the money path (issue #8): real purchases over HTTP through the runner,
  * the state machine run by moto and the Toss sandbox, each with one fault injected — by the Toss
  * sandbox (declines, errors, delays, an approval whose answer is lost), by the moto launcher
- * (a Step Functions hand-over failing before or after it was applied, a saga step crashing before
- * or after it ran) or by the buyer (double submits, races, a key of another hold). After each
+ * (the confirm's run of the payment steps failing before it started or its answer lost, a step
+ * crashing before or after it ran) or by the buyer (double submits, races, a key of another hold). After each
  * case {@link MoneyInvariants} compares the Toss sandbox with DynamoDB for every order involved.
  * The rows are written to target/fault-matrix.md (case, expected, observed) for docs/fault-matrix.md.
  */
@@ -80,7 +81,7 @@ class PaymentFaultMatrixE2EIT {
         toss().failNext(p.orderId(), "FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING", 30);
         String key = window(p);
         Http.Response answer = p.confirm(key);
-        sagaEnded(p);
+        settled(p);
         Http.Response again = p.confirm(key);
         assertEquals(502, again.status(), again::toString);
         row("Toss answers 5xx to every confirm retry", "202, then 502 PAYMENT_ERROR (Toss has no payment); seat free",
@@ -99,7 +100,7 @@ class PaymentFaultMatrixE2EIT {
         assertEquals(409, second.status(), second::toString);
         assertEquals("HOLD_LIMIT_REACHED", second.json().path("code").asText());
         Http.Response answer = confirm.join();
-        sagaEnded(p);
+        settled(p);
         assertEquals("CONFIRMED", p.bookingStatus());
         row("Toss answers after the client's read timeout", "202 PROCESSING, then booked once (the retry finds it processed); meanwhile a second hold of the buyer is 409 HOLD_LIMIT_REACHED",
                 answer, p);
@@ -110,7 +111,7 @@ class PaymentFaultMatrixE2EIT {
         Purchase p = paying("A-1-1");
         toss().loseAnswerNext(p.orderId());
         Http.Response answer = p.confirm(window(p));
-        sagaEnded(p);
+        settled(p);
         assertEquals("CONFIRMED", p.bookingStatus());
         row("Toss approves, its answer is lost (500)", "booked once: the retry's ALREADY_PROCESSED is looked up as this order's",
                 answer, p);
@@ -125,39 +126,41 @@ class PaymentFaultMatrixE2EIT {
             dynamo.putItem(r -> r.tableName("BookingTable").item(BookingKeys.booking(p.holdId())));
         }
         Http.Response answer = p.confirm(window(p));
-        sagaEnded(p);
+        settled(p);
         assertEquals(409, answer.status(), answer::toString);
         assertEquals("CANCELED", MoneyInvariants.tossStatus(p.orderId()));
         row("the booking write fails after Toss approved", "409 BOOKING_FAILED; Toss CANCELED; seat free", answer, p);
     }
 
     @Test
-    void handOverFailsBeforeStepFunctionsAcceptsIt() {
+    void paymentStepsFailToStartBeforeStepFunctionsAcceptsThem() {
         Purchase p = paying("A-1-1", 1);
-        fault("AWSStepFunctions.SendTaskSuccess", "before", 10, null);
+        fault("AWSStepFunctions.StartSyncExecution", "before", 10, null);
         Http.Response answer = p.confirm(window(p));
         assertEquals(202, answer.status(), answer::toString);
-        assertEquals("PAYING", p.holdStatus(), "the hold is not put back: the saga may still get it");
+        assertEquals("PAYING", p.holdStatus(), "the hold is not put back: the timer settles it");
         clearFaults();
         Http.Response release = http.send("DELETE", "/holds/" + p.holdId(), null, "Authorization", p.buyer().bearer());
         assertEquals(409, release.status(), release::toString);
         assertTrue(release.json().path("detail").asText().contains("결제가 진행 중"), release::toString);
-        // The wait times out (hold time 1 minute) and the saga confirms the payment handed over.
-        sagaEnded(p, Duration.ofSeconds(150));
+        // The hold's time runs out (1 minute) and its timer runs the payment steps for the payment on record.
+        assertEquals("SUCCEEDED", timerEnded(p, Duration.ofSeconds(150)));
         assertEquals("CONFIRMED", p.bookingStatus());
-        row("the hand-over to Step Functions fails before it is applied", "202 PROCESSING; DELETE /holds meanwhile 409 (결제가 진행 중); the "
-                + "saga's timeout path confirms the payment on record; booked", answer, p);
+        row("the confirm's run of the payment steps fails before Step Functions accepts it", "202 PROCESSING; DELETE "
+                + "/holds meanwhile 409 (결제가 진행 중); the hold timer runs the payment steps for the payment on record; "
+                + "booked", answer, p);
     }
 
     @Test
-    void handOverIsAppliedButItsAnswerIsLost() {
+    void paymentStepsRunButTheirAnswerIsLost() {
         Purchase p = paying("A-1-1");
-        fault("AWSStepFunctions.SendTaskSuccess", "after", 10, null);
+        fault("AWSStepFunctions.StartSyncExecution", "after", 10, null);
         Http.Response answer = p.confirm(window(p));
         assertEquals(202, answer.status(), answer::toString);
-        sagaEnded(p);
+        assertEquals("CONFIRMED", settled(p));
         assertEquals("CONFIRMED", p.bookingStatus());
-        row("the hand-over is applied, its answer lost (SDK retries fail)", "202 PROCESSING; booked", answer, p);
+        row("the payment steps run, their answer is lost (SDK retries run them again)", "202 PROCESSING; booked once",
+                answer, p);
     }
 
     @Test
@@ -165,7 +168,7 @@ class PaymentFaultMatrixE2EIT {
         Purchase p = paying("A-1-1");
         fault("invoke:confirmPayment", "after", 1, p.holdId());
         Http.Response answer = p.confirm(window(p));
-        sagaEnded(p);
+        settled(p);
         assertEquals("CANCELED", MoneyInvariants.tossStatus(p.orderId()));
         row("the confirm step crashes after Toss approved", "compensation looks the payment up and cancels it; "
                 + "409 BOOKING_FAILED; seat free", answer, p);
@@ -180,7 +183,7 @@ class PaymentFaultMatrixE2EIT {
             try {
                 Http.Response answer = p.confirm(window(p));
                 assertEquals(200, answer.status(), answer::toString);
-                sagaEnded(p);
+                settled(p);
                 row("SES is down when the receipt is sent", "200 CONFIRMED; booking kept, receipt retried", answer, p);
             } finally {
                 ses.createEmailIdentity(r -> r.emailIdentity(sender));
@@ -200,7 +203,7 @@ class PaymentFaultMatrixE2EIT {
         Http.Response huge = owner.confirm("k".repeat(3_000));
         assertEquals(400, huge.status(), huge::toString);
         assertTrue(huge.body().length() < 1_000, "the key is not echoed back");
-        assertEquals("RUNNING", Bookings.executionStatus(owner.holdId()), "the saga still waits for the owner");
+        assertEquals("RUNNING", Bookings.executionStatus(owner.holdId()), "the hold's timer still runs");
         assertEquals("PENDING", owner.holdStatus());
         assertEquals("IN_PROGRESS", MoneyInvariants.tossStatus(owner.orderId()), "Toss was never asked");
         row("another user confirms someone's hold; the owner sends a 3,000-character key",
@@ -218,7 +221,7 @@ class PaymentFaultMatrixE2EIT {
         CompletableFuture<Http.Response> second = CompletableFuture.supplyAsync(() -> p.confirm(key));
         Http.Response a = first.join();
         Http.Response b = second.join();
-        sagaEnded(p);
+        settled(p);
         assertTrue(a.status() == 200 || a.status() == 202, a::toString);
         assertTrue(b.status() == 200 || b.status() == 202, b::toString);
         assertEquals("CONFIRMED", p.bookingStatus());
@@ -229,7 +232,8 @@ class PaymentFaultMatrixE2EIT {
     void confirmAfterTheHoldExpired() {
         Purchase p = paying("A-1-1", 1);
         String key = window(p);
-        sagaEnded(p, Duration.ofSeconds(150));
+        assertEquals("SUCCEEDED", timerEnded(p, Duration.ofSeconds(150)));
+        assertEquals("EXPIRED", p.holdStatus());
         Http.Response answer = p.confirm(key);
         assertEquals(410, answer.status(), answer::toString);
         row("confirm after the hold expired", "410 HOLD_EXPIRED; Toss never asked", answer, p);
@@ -245,7 +249,7 @@ class PaymentFaultMatrixE2EIT {
             CompletableFuture<Http.Response> confirm = CompletableFuture.supplyAsync(() -> p.confirm(key));
             Http.Response released = release.join();
             Http.Response confirmed = confirm.join();
-            sagaEnded(p);
+            settled(p);
             boolean releasedFirst = released.status() == 204;
             if (releasedFirst) {
                 assertEquals(410, confirmed.status(), confirmed::toString);
@@ -306,7 +310,7 @@ class PaymentFaultMatrixE2EIT {
                 + Base64.getEncoder().encodeToString((LocalService.TOSS_SECRET_KEY + ":").getBytes(StandardCharsets.UTF_8)),
                 "Content-Type", "application/json"));
         Http.Response answer = p.confirm(foreignKey);
-        sagaEnded(p);
+        settled(p);
         assertEquals(409, answer.status(), answer::toString);
         assertEquals("PAYMENT_KEY_USED", answer.json().path("code").asText());
         assertEquals("DONE", MoneyInvariants.tossStatus(foreignOrder));
@@ -324,7 +328,7 @@ class PaymentFaultMatrixE2EIT {
         eventually(SAGA, p::holdStatus, "PAYING"::equals);
         JsonNode report = reconcile();
         Http.Response answer = confirm.join();
-        sagaEnded(p);
+        settled(p);
         assertEquals("CONFIRMED", p.bookingStatus());
         assertEquals(0, report.path("booked").asInt() + report.path("refunded").asInt() + report.path("released").asInt(),
                 report::toString);
@@ -334,7 +338,7 @@ class PaymentFaultMatrixE2EIT {
 
     @Test
     void reconciliationBooksAPaymentTheSagaLeftPaying() {
-        Purchase p = paying("A-1-1");
+        Purchase p = paying("A-1-1", 1);
         Http.Response answer = confirmWhileSagaStepsCrash(p, "confirmBooking", "cancelPayment", "release");
         assertEquals("PAYING", p.holdStatus());
         JsonNode report = reconcile();
@@ -347,7 +351,7 @@ class PaymentFaultMatrixE2EIT {
 
     @Test
     void reconciliationRefundsAPaymentWhoseHoldEndedWithoutABooking() {
-        Purchase p = paying("A-1-1");
+        Purchase p = paying("A-1-1", 1);
         Http.Response answer = confirmWhileSagaStepsCrash(p, "confirmBooking", "cancelPayment");
         assertEquals("DONE", MoneyInvariants.tossStatus(p.orderId()));
         JsonNode report = reconcile();
@@ -360,7 +364,7 @@ class PaymentFaultMatrixE2EIT {
 
     @Test
     void reconciliationReleasesAHoldTossNeverCharged() {
-        Purchase p = paying("A-1-1");
+        Purchase p = paying("A-1-1", 1);
         Http.Response answer = confirmWhileSagaStepsCrash(p, "confirmPayment", "cancelPayment", "release");
         assertEquals("PAYING", p.holdStatus());
         JsonNode report = reconcile();
@@ -401,25 +405,29 @@ class PaymentFaultMatrixE2EIT {
     }
 
     /**
-     * Confirms the payment while each of {@code steps} crashes before it runs, for this hold only,
-     * until the saga has failed; then the faults are cleared. The confirm's answer.
+     * Confirms the payment of a hold with a 1-minute hold time while each of {@code steps} crashes
+     * before it runs, for this hold only, until the hold's timer has ended: stopped by a confirm
+     * whose run ended the hold, or failed when its own run of the payment steps (the hold was left
+     * PAYING) failed too. Then the faults are cleared. The confirm's answer.
      */
     private static Http.Response confirmWhileSagaStepsCrash(Purchase p, String... steps) {
         for (String step : steps) {
             fault("invoke:" + step, "before", 100, p.holdId());
         }
         Http.Response answer = p.confirm(window(p));
-        assertEquals("FAILED", sagaEnded(p));
+        String timer = timerEnded(p, Duration.ofSeconds(240));
+        assertTrue(Set.of("FAILED", "ABORTED").contains(timer), timer);
         clearFaults();
         return answer;
     }
 
-    /** Waits until the hold's saga has ended; its final status. */
-    private static String sagaEnded(Purchase p) {
-        return sagaEnded(p, SAGA);
+    /** Waits until the hold has ended (booked, failed, expired or released); its status. */
+    private static String settled(Purchase p) {
+        return eventually(SAGA, p::holdStatus, s -> !s.equals("PENDING") && !s.equals("PAYING"));
     }
 
-    private static String sagaEnded(Purchase p, Duration within) {
+    /** Waits until the hold's timer has ended; its final status (ABORTED when a confirm stopped it). */
+    private static String timerEnded(Purchase p, Duration within) {
         return eventually(within, () -> Bookings.executionStatus(p.holdId()), s -> !s.equals("RUNNING") && !s.equals("NONE"));
     }
 

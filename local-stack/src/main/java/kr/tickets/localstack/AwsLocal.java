@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -50,8 +51,10 @@ public final class AwsLocal {
         return local(SqsClient.builder(), endpoint);
     }
 
+    /** Without the "sync-" host prefix StartSyncExecution would put before 127.0.0.1. */
     public static SfnClient sfn(String endpoint) {
-        return local(SfnClient.builder(), endpoint);
+        return local(SfnClient.builder().overrideConfiguration(o -> o.putAdvancedOption(
+                SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true)), endpoint);
     }
 
     public static SesV2Client sesv2(String endpoint) {

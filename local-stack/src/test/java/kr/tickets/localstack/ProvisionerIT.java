@@ -97,12 +97,47 @@ class ProvisionerIT {
         String definition = sfn.describeStateMachine(r -> r.stateMachineArn(arn)).definition();
         assertFalse(definition.contains("${"), definition);
         // The same file, with the values SAM would substitute.
+        String payment = stack.resources().physicalId("PaymentStateMachine");
         String expected = Files.readString(ProjectPaths.root().resolve("statemachines/booking.asl.json"))
                 .replace("${BookingStepsFunctionArn}", PREFIX + "BookingStepsFunction:live")
-                .replace("${ReceiptQueueUrl}", sqs.getQueueUrl(r -> r.queueName("ReceiptQueue")).queueUrl());
+                .replace("${PaymentStateMachineArn}", payment);
         assertEquals(JSON.readTree(expected), JSON.readTree(definition));
         // Every function environment that names the machine gets its ARN.
         assertEquals(arn, stack.functionEnvironments().get("HoldsFunction").get("BOOKING_STATE_MACHINE_ARN"));
+    }
+
+    @Test
+    void thePaymentStepsAreAnExpressMachineWithTheirSubstitutionsApplied() throws Exception {
+        String arn = stack.resources().physicalId("PaymentStateMachine");
+        var described = sfn.describeStateMachine(r -> r.stateMachineArn(arn));
+        assertEquals("EXPRESS", described.typeAsString());
+        String expected = Files.readString(ProjectPaths.root().resolve("statemachines/payment.asl.json"))
+                .replace("${BookingStepsFunctionArn}", PREFIX + "BookingStepsFunction:live")
+                .replace("${ReceiptQueueUrl}", sqs.getQueueUrl(r -> r.queueName("ReceiptQueue")).queueUrl());
+        assertEquals(JSON.readTree(expected), JSON.readTree(described.definition()));
+        assertEquals(arn, stack.functionEnvironments().get("PaymentsFunction").get("PAYMENT_STATE_MACHINE_ARN"));
+    }
+
+    @Test
+    void startSyncExecutionRunsTheMachineAndAnswersItsEnd() throws Exception {
+        String machine = sfn.createStateMachine(r -> r.name("sync-probe-" + UUID.randomUUID()).type("EXPRESS")
+                .roleArn("arn:aws:iam::123456789012:role/probe")
+                .definition("{\"StartAt\":\"Wait\",\"States\":{\"Wait\":{\"Type\":\"Wait\",\"Seconds\":1,"
+                        + "\"Next\":\"Choose\"},\"Choose\":{\"Type\":\"Choice\",\"Choices\":[{\"Variable\":\"$.fail\","
+                        + "\"BooleanEquals\":true,\"Next\":\"Failed\"}],\"Default\":\"Done\"},"
+                        + "\"Done\":{\"Type\":\"Pass\",\"Result\":{\"ok\":true},\"ResultPath\":\"$.result\",\"End\":true},"
+                        + "\"Failed\":{\"Type\":\"Fail\",\"Error\":\"RefundFailed\",\"Cause\":\"probe\"}}}"))
+                .stateMachineArn();
+        long started = System.nanoTime();
+        var done = sfn.startSyncExecution(r -> r.stateMachineArn(machine).name("ok").input("{\"fail\":false}"));
+        assertTrue(System.nanoTime() - started >= 1_000_000_000L, "answered after the run's end, not at its start");
+        assertEquals("SUCCEEDED", done.statusAsString());
+        assertEquals(JSON.readTree("{\"fail\":false,\"result\":{\"ok\":true}}"), JSON.readTree(done.output()));
+        assertTrue(done.stopDate().isAfter(done.startDate()), done::toString);
+        var failed = sfn.startSyncExecution(r -> r.stateMachineArn(machine).name("failed").input("{\"fail\":true}"));
+        assertEquals("FAILED", failed.statusAsString());
+        assertEquals("RefundFailed", failed.error());
+        assertEquals("probe", failed.cause());
     }
 
     @Test

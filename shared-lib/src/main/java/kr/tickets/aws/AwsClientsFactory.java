@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkSystemSetting;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -69,7 +70,13 @@ public final class AwsClientsFactory {
     static class StepFunctions {
         @Singleton
         SfnClient sfnClient() {
-            return configure(SfnClient.builder()).build();
+            // StartSyncExecution goes to sync-states.<region>: the SDK puts "sync-" before the host. An
+            // endpoint of its own (the local stack, AWS_ENDPOINT_URL) answers every call on one host.
+            boolean ownEndpoint = System.getenv("AWS_ENDPOINT_URL") != null || System.getProperty("aws.endpointUrl") != null;
+            return configure(SfnClient.builder())
+                    .overrideConfiguration(o -> o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION,
+                            ownEndpoint))
+                    .build();
         }
     }
 

@@ -52,30 +52,32 @@ public class BookingSaga {
         this.metrics = metrics;
     }
 
-    /** Keeps the callback token of the wait for payment, so the confirm redirect can hand the payment over. */
-    public Map<String, Object> awaitPayment(String holdId, String taskToken) {
-        boolean stored = holds.storeTaskToken(holdId, taskToken);
-        return answer(stored ? "WAITING" : "NOT_PENDING", "", "");
-    }
-
     /**
-     * The wait for the payment ended (the hold's time ran out): a PENDING hold is released as
-     * EXPIRED (only if still PENDING: the condition of the write, so a payment handed over at the
-     * last moment is never released here). PAYING when a payment was handed over but its hand-over
-     * never reached the wait: the saga confirms it next. ENDED when the hold had already ended.
+     * The hold timer's step once the hold's time ran out (statemachines/booking.asl.json): what
+     * {@link TimerDecision#at} says for the hold's status. A PENDING hold is released as EXPIRED
+     * only if still PENDING (the condition of the write, so a payment started at the last moment is
+     * never released here) and answers EXPIRED; ENDED when the hold had ended already (or is gone).
+     *
+     * @throws PaymentStartedException when the hold is PAYING: a payment was started whose confirm
+     *                                 never finished; the timer runs the payment steps next
      */
     public Map<String, Object> expire(String holdId) {
-        Hold hold = holds.find(holdId).orElseThrow(() -> new IllegalStateException("no hold " + holdId));
-        if (hold.status() == HoldStatus.PENDING
+        Optional<Hold> found = holds.find(holdId);
+        if (found.isEmpty()) {
+            // Gone (its item outlived its cleanup time): nothing is left to end.
+            return answer("ENDED", "", "");
+        }
+        Hold hold = found.get();
+        if (TimerDecision.at(hold.status()) == TimerDecision.RELEASE
                 && holds.release(hold, EnumSet.of(HoldStatus.PENDING), HoldStatus.EXPIRED, null, null)) {
             metrics.count(Metric.HOLD_EXPIRED);
             LOG.info("hold released by timeout holdId={} seatId={}", holdId, hold.seatId());
             return answer("EXPIRED", "", "");
         }
         HoldStatus now = holds.find(holdId).map(Hold::status).orElse(hold.status());
-        if (now == HoldStatus.PAYING) {
-            LOG.warn("hold timed out with a payment handed over; confirming it holdId={}", holdId);
-            return answer("PAYING", "", "");
+        if (TimerDecision.at(now) == TimerDecision.RECOVER_PAYMENT) {
+            LOG.warn("hold timed out with a payment started; running its payment steps holdId={}", holdId);
+            throw new PaymentStartedException(holdId);
         }
         return answer("ENDED", "", "");
     }
@@ -268,7 +270,8 @@ public class BookingSaga {
         if (released) {
             countPaymentFailure(holdId, outcome, blankToNull(code));
         }
-        return answer(released ? outcome.name() : "ALREADY_ENDED", "", "");
+        // The code and message the hold ended with: the confirm answers the buyer from them.
+        return released ? answer(outcome.name(), code, message) : answer("ALREADY_ENDED", "", "");
     }
 
     /**

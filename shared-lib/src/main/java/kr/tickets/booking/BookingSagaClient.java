@@ -1,19 +1,27 @@
 package kr.tickets.booking;
 
-/** The booking saga (Step Functions) as the API functions drive it. */
+/**
+ * A hold's two flows in Step Functions, as the API functions drive them: the hold timer
+ * (statemachines/booking.asl.json, one Standard execution per hold) and the payment steps
+ * (statemachines/payment.asl.json, Express, run synchronously by the confirm).
+ */
 public interface BookingSagaClient {
-    /** Error the saga catches when the user released the hold themselves. */
-    String HOLD_RELEASED = "HoldReleased";
 
-    /** Starts the hold's execution; its name comes from the hold id, so a retry cannot start a second one. */
-    void start(Hold hold, long holdSeconds);
+    /**
+     * Starts the hold's timer, which ends the hold at its {@code holdUntil} unless it was paid; its
+     * name comes from the hold id, so a retry cannot start a second one.
+     */
+    void start(Hold hold);
 
-    /** Hands the payment to the waiting saga; false when it no longer waits (the hold timed out). */
-    boolean paymentSubmitted(String taskToken, String paymentKey, String orderId, long amount);
+    /**
+     * Runs the payment steps of a PAYING hold and waits for their end; {@link PaymentRun#unanswered()}
+     * when no answer came in time (the run may go on: the hold stays PAYING for its timer).
+     */
+    PaymentRun runPayment(String holdId);
 
-    /** Ends the saga's wait because the user released the hold; false when it no longer waits. */
-    boolean holdReleased(String taskToken);
+    /** Stops the hold's timer once the hold has ended (best effort: a timer that fires finds it ended). */
+    void stopTimer(String holdId);
 
-    /** Whether the hold's saga is still running (and so will settle its payment itself). */
+    /** Whether the hold's timer is still running (and so will settle a payment left PAYING itself). */
     boolean running(String holdId);
 }

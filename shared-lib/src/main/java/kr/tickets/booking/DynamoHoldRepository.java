@@ -127,7 +127,7 @@ public class DynamoHoldRepository implements HoldRepository {
             meaning.add(Conflict.SEAT);
             writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
                     .key(BookingKeys.hold(expired.holdId()))
-                    .updateExpression("SET #status = :expired REMOVE taskToken")
+                    .updateExpression("SET #status = :expired")
                     // A hold whose payment is being confirmed keeps its seat until its saga ends.
                     .conditionExpression("#status = :pending")
                     .expressionAttributeNames(Map.of("#status", "status"))
@@ -193,17 +193,6 @@ public class DynamoHoldRepository implements HoldRepository {
             set += " REMOVE discountCode";
         }
         updateHold(hold.holdId(), set, "#status = :pending AND version = :v", values, Map.of("#method", "method"));
-    }
-
-    @Override
-    public boolean storeTaskToken(String holdId, String taskToken) {
-        try {
-            updateHold(holdId, "SET taskToken = :t", "#status = :pending",
-                    Map.of(":t", s(taskToken), ":pending", s(HoldStatus.PENDING.name())));
-            return true;
-        } catch (HoldConflict notPending) {
-            return false;
-        }
     }
 
     @Override
@@ -362,7 +351,7 @@ public class DynamoHoldRepository implements HoldRepository {
         }
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
                 .key(BookingKeys.hold(hold.holdId()))
-                .updateExpression(set + " REMOVE taskToken")
+                .updateExpression(set)
                 .conditionExpression(condition)
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(values).build()).build());
@@ -659,7 +648,7 @@ public class DynamoHoldRepository implements HoldRepository {
                 HoldStatus.valueOf(str(item, "status")), Instant.parse(str(item, "createdAt")),
                 Instant.ofEpochSecond(num(item, "holdUntil")), str(item, "orderId"), str(item, "orderName"),
                 new PriceBreakdown(num(item, "seatPrice"), num(item, "fee"), num(item, "discount")),
-                str(item, "method"), str(item, "discountCode"), str(item, "taskToken"), str(item, "paymentKey"),
+                str(item, "method"), str(item, "discountCode"), str(item, "paymentKey"),
                 str(item, "failureCode"), str(item, "failureMessage"), payment(item), num(item, "version"));
     }
 

@@ -76,9 +76,6 @@ public interface HoldRepository {
     /** Saves the payment method, discount and price of a PENDING hold (guarded by its version). */
     void saveCheckout(Hold hold, String method, String discountCode, PriceBreakdown price);
 
-    /** Stores the saga's callback token; false when the hold is no longer PENDING. */
-    boolean storeTaskToken(String holdId, String taskToken);
-
     /**
      * PENDING → PAYING with the payment key while the hold is live, in one transaction with: the
      * key's uniqueness item (a key already attached to another hold refuses the payment before

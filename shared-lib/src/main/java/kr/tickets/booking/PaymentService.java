@@ -1,10 +1,8 @@
 package kr.tickets.booking;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +23,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Toss's redirects (requirements §4.2). A confirm checks the amount and the hold, hands the
- * payment to the hold's saga (which confirms it with Toss and books the seat) and waits a little
- * for the outcome; a fail leaves the seat held for another try.
+ * Toss's redirects (requirements §4.2). A confirm checks the amount and the hold, makes the hold
+ * PAYING with the payment on record, then runs the hold's payment steps (statemachines/payment.asl.json:
+ * Toss confirm, booking, receipt, or the compensation) synchronously and answers their outcome, with
+ * no polling; a fail leaves the seat held for another try.
  *
  * <pre>{@code POST /payments/confirm {"holdId": "…", "paymentKey": "tgen_…", "orderId": "T-…", "amount": 134000}}</pre>
  */
@@ -35,24 +34,20 @@ import org.slf4j.MDC;
 @Requires(beans = {HoldRepository.class, BookingSagaClient.class, PolicyService.class})
 public class PaymentService {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
-    private static final Duration TOKEN_WAIT = Duration.ofSeconds(5);
-    private static final Duration POLL = Duration.ofMillis(100);
 
     private final HoldRepository holds;
     private final BookingSagaClient saga;
     private final PolicyService policies;
     private final Clock clock;
     private final Metrics metrics;
-    private final Duration outcomeWait;
 
     public PaymentService(HoldRepository holds, BookingSagaClient saga, PolicyService policies, Clock clock,
-                          Metrics metrics, @Value("${payment.outcome.wait.seconds:10}") long outcomeWaitSeconds) {
+                          Metrics metrics) {
         this.holds = holds;
         this.saga = saga;
         this.policies = policies;
         this.clock = clock;
         this.metrics = metrics;
-        this.outcomeWait = Duration.ofSeconds(outcomeWaitSeconds);
     }
 
     /** What a confirm answered: 200 CONFIRMED or 202 PROCESSING (anything else is an {@link ApiException}). */
@@ -91,7 +86,6 @@ public class PaymentService {
         if (!hold.liveAt(now)) {
             throw holdExpired();
         }
-        hold = withTaskToken(hold);
         HoldRepository.DiscountUse discount = discountUse(hold, now);
         try {
             holds.startPayment(hold, paymentKey, now, discount);
@@ -106,20 +100,52 @@ public class PaymentService {
             }
             return resubmitted(holds.find(holdId).orElseThrow(), paymentKey);
         }
-        // From here the hold is PAYING with its key on record: whatever happens to the hand-over,
-        // the saga (its timeout path confirms a payment whose hand-over never arrived) or
+        // From here the hold is PAYING with its key on record: whatever happens to this run, the
+        // hold's timer (it runs the same steps for a hold still PAYING when its time is up) or
         // reconciliation settles it with Toss. Nothing is put back.
-        boolean handedOver;
+        return pay(holdId);
+    }
+
+    /**
+     * Runs the hold's payment steps and answers their outcome. Every step is idempotent (Toss's
+     * Idempotency-Key, conditional writes), so a replayed confirm runs them again and gets the
+     * same booking. A hold that ended stops its timer.
+     */
+    private Outcome pay(String holdId) {
+        PaymentRun run;
         try {
-            handedOver = saga.paymentSubmitted(hold.taskToken(), paymentKey, orderId, amount);
+            run = saga.runPayment(holdId);
         } catch (RuntimeException e) {
-            // A timeout or a lost answer may have reached Step Functions: never guess.
-            LOG.error("payment hand-over to the saga had no clear answer holdId={}", holdId, e);
-            return new Outcome(202, result(holdId, "PROCESSING"));
+            // The start may have reached Step Functions: never guess.
+            LOG.error("payment steps had no clear answer holdId={}", holdId, e);
+            return processing(holdId);
         }
-        // Not handed over: the saga stopped waiting meanwhile, and its timeout path settles it.
-        LOG.info("payment handed to the saga holdId={} handedOver={}", holdId, handedOver);
-        return awaitOutcome(holdId);
+        PaymentRun.Verdict verdict = run.verdict();
+        LOG.info("payment steps ended holdId={} status={} outcome={} code={}", holdId, run.status(), verdict.outcome(),
+                verdict.code());
+        if (verdict.outcome() == PaymentRun.Outcome.PROCESSING) {
+            return processing(holdId);
+        }
+        if (verdict.outcome() == PaymentRun.Outcome.HOLD_ENDED) {
+            // The run found the hold no longer paying: one read of the hold says how it ended.
+            Hold hold = holds.find(holdId).orElseThrow();
+            if (TimerDecision.at(hold.status()) != TimerDecision.END) {
+                return processing(holdId);
+            }
+            saga.stopTimer(holdId);
+            return answer(hold).orElseGet(() -> processing(holdId));
+        }
+        // The hold has ended: its timer has nothing left to do.
+        saga.stopTimer(holdId);
+        return switch (verdict.outcome()) {
+            case BOOKED -> new Outcome(200, result(holdId, "CONFIRMED"));
+            case FAILED -> throw failed(verdict.code(), verdict.message());
+            default -> throw holdExpired();
+        };
+    }
+
+    private static Outcome processing(String holdId) {
+        return new Outcome(202, result(holdId, "PROCESSING"));
     }
 
     /**
@@ -167,37 +193,23 @@ public class PaymentService {
         }
         metrics.count(Metric.DUPLICATE_SUBMIT);
         LOG.info("duplicate payment submit answered from the first holdId={} status={}", hold.holdId(), hold.status());
-        return answer(hold).orElseGet(() -> awaitOutcome(hold.holdId()));
-    }
-
-    private Outcome awaitOutcome(String holdId) {
-        Instant deadline = Instant.now().plus(outcomeWait);
-        while (true) {
-            Hold hold = holds.find(holdId).orElseThrow();
-            Optional<Outcome> answer = answer(hold);
-            if (answer.isPresent()) {
-                return answer.get();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                return new Outcome(202, result(holdId, "PROCESSING"));
-            }
-            sleep(POLL);
-        }
+        // Still PAYING: the steps run again (idempotent) and answer the payment's outcome.
+        return answer(hold).orElseGet(() -> pay(hold.holdId()));
     }
 
     /** The answer for a hold whose payment has an outcome; empty while the saga still works. */
     private static Optional<Outcome> answer(Hold hold) {
         return switch (hold.status()) {
             case CONFIRMED -> Optional.of(new Outcome(200, result(hold.holdId(), "CONFIRMED")));
-            case FAILED -> throw failed(hold);
+            case FAILED -> throw failed(hold.failureCode(), hold.failureMessage());
             case EXPIRED, RELEASED -> throw holdExpired();
             default -> Optional.empty();
         };
     }
 
     /** Why a hold's payment failed, as the client should hear it. */
-    private static ApiException failed(Hold hold) {
-        String code = hold.failureCode() == null ? "" : hold.failureCode();
+    private static ApiException failed(String failureCode, String failureMessage) {
+        String code = failureCode == null ? "" : failureCode;
         return switch (code) {
             case HoldRules.BOOKING_FAILED -> ApiException.conflict(HoldRules.BOOKING_FAILED,
                     "The seat could not be booked; the payment was cancelled and refunded.");
@@ -208,8 +220,8 @@ public class PaymentService {
             case HoldRules.PAYMENT_KEY_USED -> paymentKeyUsed();
             case HoldRules.PAYMENT_NOT_COMPLETED -> new ApiException(502, HoldRules.PAYMENT_ERROR,
                     "The payment was not completed; nothing was charged.");
-            default -> ApiException.paymentRejected(code, hold.failureMessage() == null
-                    ? "The payment was declined." : hold.failureMessage());
+            default -> ApiException.paymentRejected(code, failureMessage == null || failureMessage.isBlank()
+                    ? "The payment was declined." : failureMessage);
         };
     }
 
@@ -218,19 +230,6 @@ public class PaymentService {
         out.put("bookingId", bookingId);
         out.put("status", status);
         return out;
-    }
-
-    /** The saga stores its callback token a moment after the hold starts; a very quick payer may wait for it. */
-    private Hold withTaskToken(Hold hold) {
-        Instant deadline = Instant.now().plus(TOKEN_WAIT);
-        while (hold.taskToken() == null) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new ApiException(503, "SERVICE_UNAVAILABLE", "The payment cannot be taken yet; try again.");
-            }
-            sleep(POLL);
-            hold = holds.find(hold.holdId()).orElseThrow();
-        }
-        return hold;
     }
 
     private Hold owned(Principal who, String holdId) {
@@ -245,14 +244,5 @@ public class PaymentService {
 
     private static ApiException holdExpired() {
         return new ApiException(410, "HOLD_EXPIRED", "The hold has ended; nothing was charged. Pick the seat again.");
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -107,7 +107,7 @@ public class SeatHoldService {
         Hold hold = new Hold(holdId, user.userId(), user.name(), user.email(), scheduleId, performance.performanceId(),
                 seatId, seat.label(), seat.grade().gradeId(), seat.grade().name(), HoldStatus.PENDING, now, until,
                 HoldRules.orderId(holdId), HoldRules.orderName(performance.title(), seat.label()), price, null, null,
-                null, null, null, null, null, 1);
+                null, null, null, null, 1);
         for (int attempt = 1; ; attempt++) {
             Optional<HoldRepository.SeatClaim> claim = holds.seatClaim(scheduleId, seatId);
             if (claim.isPresent() && !claim.get().expiredAt(now)) {
@@ -140,7 +140,7 @@ public class SeatHoldService {
                 }
             }
         }
-        startSaga(hold, key, now);
+        startTimer(hold, key);
         MDC.put(LogKeys.HOLD_ID, holdId);
         metrics.count(Metric.HOLD_SUCCEEDED);
         LOG.info("seat held holdId={} scheduleId={} seatId={} until={}", holdId, scheduleId, seatId, until);
@@ -172,9 +172,8 @@ public class SeatHoldService {
             }
             return;
         }
-        if (hold.taskToken() != null) {
-            saga.holdReleased(hold.taskToken());
-        }
+        // Its timer has nothing left to do (best effort: a timer that fires finds the hold ended).
+        saga.stopTimer(holdId);
         LOG.info("hold released by user holdId={} seatId={}", holdId, hold.seatId());
     }
 
@@ -268,13 +267,12 @@ public class SeatHoldService {
         return HoldViews.hold(earlier, clock.instant());
     }
 
-    /** Without its saga a hold would never be released by time: give the seat back and say so. */
-    private void startSaga(Hold hold, String idempotencyKey, Instant now) {
-        long seconds = Math.max(1, Duration.between(now, hold.holdUntil()).toSeconds());
+    /** Without its timer a hold would never be released by time: give the seat back and say so. */
+    private void startTimer(Hold hold, String idempotencyKey) {
         try {
-            saga.start(hold, seconds);
+            saga.start(hold);
         } catch (RuntimeException e) {
-            LOG.error("booking saga did not start holdId={}; releasing the seat", hold.holdId(), e);
+            LOG.error("hold timer did not start holdId={}; releasing the seat", hold.holdId(), e);
             holds.release(hold, HoldStatus.FAILED, "SAGA_NOT_STARTED", "The booking could not be started.");
             if (idempotencyKey != null) {
                 holds.forgetIdempotencyKey(hold.userId(), idempotencyKey);

@@ -69,7 +69,7 @@ final class BookingFixtures {
         return new Hold(holdId, userId, "김민지", userId + "@example.com", SCHEDULE, PERFORMANCE, seatId, label, "G1",
                 "VIP", HoldStatus.PENDING, now, now.plus(HOLD_TIME), HoldRules.orderId(holdId),
                 HoldRules.orderName("레미제라블", label), new PriceBreakdown(VIP_PRICE, FEE, 0), null, null, null,
-                null, null, null, null, 1);
+                null, null, null, 1);
     }
 
     /** Places a hold of {@link #SEAT} (see {@link #placeHold(InMemoryHoldRepository, String, String, String, Instant)}). */
@@ -77,11 +77,10 @@ final class BookingFixtures {
         return placeHold(holds, holdId, userId, SEAT, now);
     }
 
-    /** Places {@link #newHold} in {@code holds} with the saga's callback token {@code "token-<holdId>"}. */
+    /** Places {@link #newHold} in {@code holds}, as the hold use case does. */
     static Hold placeHold(InMemoryHoldRepository holds, String holdId, String userId, String seatId, Instant now) {
         Hold hold = newHold(holdId, userId, seatId, now);
         holds.place(hold, null, holds.userSeats(userId, SCHEDULE), null, now);
-        holds.storeTaskToken(holdId, "token-" + holdId);
         return holds.find(holdId).orElseThrow();
     }
 

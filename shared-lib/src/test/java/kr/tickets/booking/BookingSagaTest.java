@@ -488,8 +488,8 @@ class BookingSagaTest {
     }
 
     @Test
-    void expiryOfAHoldWithAPaymentHandedOverKeepsItForTheConfirm() {
-        assertEquals("PAYING", outcome(saga.expire(holdId)));
+    void expiryOfAHoldWithAPaymentStartedKeepsItAndHandsItToThePaymentSteps() {
+        assertThrows(PaymentStartedException.class, () -> saga.expire(holdId));
 
         assertEquals(HoldStatus.PAYING, hold().status());
         assertEquals(holdId, holds.seatClaim(SCHEDULE, SEAT).orElseThrow().holdId());
@@ -501,6 +501,11 @@ class BookingSagaTest {
 
         assertEquals("ENDED", outcome(saga.expire(holdId)));
         assertEquals(HoldStatus.FAILED, hold().status());
+    }
+
+    @Test
+    void expiryOfAHoldThatIsGoneEnds() {
+        assertEquals("ENDED", outcome(saga.expire("no-such-hold")));
     }
 
     // --- release and the wait -----------------------------------------------------------------
@@ -525,15 +530,12 @@ class BookingSagaTest {
     }
 
     @Test
-    void awaitPaymentStoresTheTokenOnlyForAPendingHold() {
-        String fresh = Ids.newId();
-        holds.place(BookingFixtures.newHold(fresh, "u-seojun", OTHER_SEAT, clock.instant()), null,
-                holds.userSeats("u-seojun", SCHEDULE), null, clock.instant());
+    void releaseAnswersTheCodeAndMessageTheHoldEndedWith() {
+        Map<String, Object> answer = saga.release(holdId, HoldStatus.FAILED, "REJECT_CARD_PAYMENT", "한도 초과");
 
-        assertEquals("WAITING", outcome(saga.awaitPayment(fresh, "token-1")));
-        assertEquals("token-1", holds.find(fresh).orElseThrow().taskToken());
-        assertEquals("NOT_PENDING", outcome(saga.awaitPayment(holdId, "token-2")));
-        assertEquals("token-" + holdId, hold().taskToken());
+        assertEquals(Map.of("outcome", "FAILED", "code", "REJECT_CARD_PAYMENT", "message", "한도 초과"), answer);
+        assertEquals(Map.of("outcome", "ALREADY_ENDED", "code", "", "message", ""),
+                saga.release(holdId, HoldStatus.FAILED, HoldRules.PAYMENT_ERROR, "again"), "an ended hold keeps its end");
     }
 
     // --- metrics ------------------------------------------------------------------------------
@@ -644,7 +646,7 @@ class BookingSagaTest {
 
         saga.expire(pending);
         saga.expire(pending);
-        saga.expire(holdId);
+        assertThrows(PaymentStartedException.class, () -> saga.expire(holdId));
 
         assertEquals(List.of(Metric.HOLD_EXPIRED), metrics.metrics());
     }

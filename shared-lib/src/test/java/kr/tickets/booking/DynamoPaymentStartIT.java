@@ -49,7 +49,7 @@ class DynamoPaymentStartIT {
         Hold hold = new Hold(fixture.holdId(), fixture.userId(), fixture.customerName(), fixture.customerEmail(),
                 SCHEDULE, fixture.performanceId(), fixture.seatId(), fixture.seatLabel(), fixture.gradeId(),
                 fixture.gradeName(), fixture.status(), fixture.createdAt(), fixture.holdUntil(), fixture.orderId(),
-                fixture.orderName(), fixture.price(), null, null, null, null, null, null, null, 1);
+                fixture.orderName(), fixture.price(), null, null, null, null, null, null, 1);
         holds.place(hold, null, holds.userSeats(hold.userId(), SCHEDULE), null, NOW);
         return holds.find(holdId).orElseThrow();
     }

@@ -6,53 +6,50 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The booking saga as the API functions see it, in memory. It records what it was asked; a
- * test decides whether starting fails and what happens when a payment is handed over (by
- * default the saga takes it and is still working on it). Callback tokens are
- * {@code "token-<holdId>"}, as {@link BookingFixtures#placeHold} stores them.
+ * The hold timer and the payment steps as the API functions see them, in memory. It records what
+ * it was asked; a test decides whether starting a timer fails and what a run of the payment steps
+ * does and answers (by default no answer came in time: the steps are still working).
  */
 final class FakeBookingSagaClient implements BookingSagaClient {
 
-    /** What the saga does with a payment handed to it; false when it no longer waits. */
-    interface PaymentHandler {
-        boolean submitted(String holdId, String paymentKey);
+    /** What a run of the payment steps does to the hold, and how Step Functions answers it. */
+    interface PaymentSteps {
+        PaymentRun run(String holdId);
     }
 
-    /** Every hold whose saga was asked to start, also those that did not start. */
+    /** Every hold whose timer was asked to start, also those that did not start. */
     final List<Hold> startAttempts = new ArrayList<>();
     final List<Hold> started = new ArrayList<>();
-    final List<Long> startedHoldSeconds = new ArrayList<>();
-    final List<String> submittedPaymentKeys = new ArrayList<>();
-    final List<String> releasedTokens = new ArrayList<>();
+    /** The hold of each run of the payment steps, in order. */
+    final List<String> paymentRuns = new ArrayList<>();
+    final List<String> stoppedTimers = new ArrayList<>();
     RuntimeException startFailure;
-    PaymentHandler onPayment = (holdId, paymentKey) -> true;
-    /** Holds whose saga is still running, as reconciliation asks. */
+    PaymentSteps onPayment = holdId -> PaymentRun.unanswered();
+    /** Holds whose timer is still running, as reconciliation asks. */
     final Set<String> running = new HashSet<>();
 
     @Override
-    public void start(Hold hold, long holdSeconds) {
+    public void start(Hold hold) {
         startAttempts.add(hold);
         if (startFailure != null) {
             throw startFailure;
         }
         started.add(hold);
-        startedHoldSeconds.add(holdSeconds);
     }
 
     @Override
-    public boolean paymentSubmitted(String taskToken, String paymentKey, String orderId, long amount) {
-        submittedPaymentKeys.add(paymentKey);
-        return onPayment.submitted(taskToken.substring("token-".length()), paymentKey);
+    public PaymentRun runPayment(String holdId) {
+        paymentRuns.add(holdId);
+        return onPayment.run(holdId);
+    }
+
+    @Override
+    public void stopTimer(String holdId) {
+        stoppedTimers.add(holdId);
     }
 
     @Override
     public boolean running(String holdId) {
         return running.contains(holdId);
-    }
-
-    @Override
-    public boolean holdReleased(String taskToken) {
-        releasedTokens.add(taskToken);
-        return true;
     }
 }

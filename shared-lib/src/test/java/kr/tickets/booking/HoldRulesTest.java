@@ -170,7 +170,7 @@ class HoldRulesTest {
         Instant now = Instant.parse("2026-12-05T00:10:00Z");
         Hold hold = new Hold("h", "u", "n", "e", "s", "p", "A-1-1", "1층 A열 1번", "g", "R", HoldStatus.PENDING,
                 now.minusSeconds(600), now, "T-h", "x", new PriceBreakdown(1, 0, 0), null, null, null, null, null,
-                null, null, 1);
+                null, 1);
         assertEquals(HoldStatus.EXPIRED, HoldViews.statusAt(hold, now));
         assertEquals(HoldStatus.PENDING, HoldViews.statusAt(hold, now.minusSeconds(1)));
     }

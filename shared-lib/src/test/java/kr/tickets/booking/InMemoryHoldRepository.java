@@ -38,7 +38,6 @@ public final class InMemoryHoldRepository implements HoldRepository {
         private PriceBreakdown price;
         private String method;
         private String discountCode;
-        private String taskToken;
         private String paymentKey;
         private String failureCode;
         private String failureMessage;
@@ -65,7 +64,7 @@ public final class InMemoryHoldRepository implements HoldRepository {
             return new Hold(p.holdId(), p.userId(), p.customerName(), p.customerEmail(), p.scheduleId(),
                     p.performanceId(), p.seatId(), p.seatLabel(), p.gradeId(), p.gradeName(), status, p.createdAt(),
                     Instant.ofEpochSecond(p.holdUntil().getEpochSecond()), p.orderId(), p.orderName(), price, method,
-                    discountCode, taskToken, paymentKey, failureCode, failureMessage, approval(), version);
+                    discountCode, paymentKey, failureCode, failureMessage, approval(), version);
         }
 
         private Booking.PaymentInfo approval() {
@@ -137,7 +136,6 @@ public final class InMemoryHoldRepository implements HoldRepository {
             heldSeats.merge(hold.scheduleId(), 1, Integer::sum);
         } else {
             old.status = HoldStatus.EXPIRED;
-            old.taskToken = null;
         }
         Map<String, Long> kept = new HashMap<>();
         mine.seats().forEach((holdId, seatUntil) -> {
@@ -173,16 +171,6 @@ public final class InMemoryHoldRepository implements HoldRepository {
         item.discountCode = discountCode;
         item.price = price;
         item.version++;
-    }
-
-    @Override
-    public boolean storeTaskToken(String holdId, String taskToken) {
-        HoldItem item = holds.get(holdId);
-        if (item == null || item.status != HoldStatus.PENDING) {
-            return false;
-        }
-        item.taskToken = taskToken;
-        return true;
     }
 
     @Override
@@ -265,7 +253,6 @@ public final class InMemoryHoldRepository implements HoldRepository {
             giveDiscountBack(item.discountCode, hold.userId());
         }
         item.status = outcome;
-        item.taskToken = null;
         item.version++;
         if (failureCode != null) {
             item.failureCode = failureCode;

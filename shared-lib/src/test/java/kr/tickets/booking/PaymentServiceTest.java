@@ -36,11 +36,10 @@ class PaymentServiceTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryHoldRepository holds = new InMemoryHoldRepository();
     private final FakeBookingSagaClient saga = new FakeBookingSagaClient();
-    /** Waits no time for the saga's outcome: the fake saga decides it while the payment is handed over. */
     private final InMemoryPolicyRepository policyTable = new InMemoryPolicyRepository();
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final PaymentService payments = new PaymentService(holds, saga, new PolicyService(policyTable, clock), clock,
-            metrics, 0);
+            metrics);
 
     private String holdId;
     private String orderId;
@@ -66,24 +65,31 @@ class PaymentServiceTest {
         return holds.find(holdId).orElseThrow();
     }
 
-    /** The saga confirms with Toss and books the seat before the service looks. */
+    /** The payment steps confirm with Toss and book the seat; the run ends in Booked. */
     private void sagaBooks() {
-        saga.onPayment = (id, paymentKey) -> {
+        saga.onPayment = id -> {
             Instant now = clock.instant();
-            Booking.PaymentInfo payment = new Booking.PaymentInfo("CARD", "카드", paymentKey, now, null);
+            Booking.PaymentInfo payment = new Booking.PaymentInfo("CARD", "카드", hold().paymentKey(), now, null);
             holds.savePayment(id, payment);
             Hold paying = holds.find(id).orElseThrow();
             holds.confirm(paying, BookingFixtures.booking(paying, payment, now));
-            return true;
+            return PaymentRun.of("SUCCEEDED", "{\"holdId\": \"" + id + "\", \"booking\": {\"outcome\": \"CONFIRMED\"}}",
+                    null);
         };
     }
 
-    /** The saga ends the hold as FAILED with {@code code} before the service looks. */
-    private void sagaFails(String code, String message) {
-        saga.onPayment = (id, paymentKey) -> {
-            holds.release(holds.find(id).orElseThrow(), HoldStatus.FAILED, code, message);
-            return true;
+    /** The payment steps end the hold as {@code status} with {@code code}, as their release step answers. */
+    private void sagaEnds(HoldStatus status, String code, String message) {
+        saga.onPayment = id -> {
+            holds.release(holds.find(id).orElseThrow(), status, code, message);
+            return PaymentRun.of("SUCCEEDED", """
+                    {"holdId": "%s", "release": {"outcome": "%s", "code": "%s", "message": "%s"}}"""
+                    .formatted(id, status, code == null ? "" : code, message == null ? "" : message), null);
         };
+    }
+
+    private void sagaFails(String code, String message) {
+        sagaEnds(HoldStatus.FAILED, code, message);
     }
 
     // --- a confirm handed to the saga ---------------------------------------------------------
@@ -96,9 +102,10 @@ class PaymentServiceTest {
 
         assertEquals(200, outcome.status());
         assertEquals(Map.of("bookingId", holdId, "status", "CONFIRMED"), outcome.body());
-        assertEquals(List.of(PAYMENT_KEY), saga.submittedPaymentKeys);
+        assertEquals(List.of(holdId), saga.paymentRuns);
         assertEquals(HoldStatus.CONFIRMED, hold().status());
         assertEquals(PAYMENT_KEY, hold().paymentKey());
+        assertEquals(List.of(holdId), saga.stoppedTimers, "a booked hold's timer has nothing left to do");
     }
 
     @Test
@@ -108,6 +115,7 @@ class PaymentServiceTest {
         assertEquals(202, outcome.status());
         assertEquals(Map.of("bookingId", holdId, "status", "PROCESSING"), outcome.body());
         assertEquals(HoldStatus.PAYING, hold().status());
+        assertEquals(List.of(), saga.stoppedTimers, "the timer settles a hold left PAYING");
     }
 
     @Test
@@ -121,19 +129,39 @@ class PaymentServiceTest {
     }
 
     @Test
-    void paymentTheSagaNoLongerWaitsForIsLeftToItsTimeoutPath() {
-        saga.onPayment = (id, paymentKey) -> false;
+    void aRunThatFailedWithoutCertaintyIsProcessingAndLeftToTheTimer() {
+        saga.onPayment = id -> PaymentRun.of("FAILED", null, "ReleaseFailed");
 
         PaymentService.Outcome outcome = confirm();
 
         assertEquals(202, outcome.status());
         assertEquals(HoldStatus.PAYING, hold().status());
         assertEquals(PAYMENT_KEY, hold().paymentKey());
+        assertEquals(List.of(), saga.stoppedTimers);
+    }
+
+    @Test
+    void aRunThatFoundTheHoldEndedAnswersFromTheHold() {
+        saga.onPayment = id -> {
+            holds.release(holds.find(id).orElseThrow(), HoldStatus.FAILED, HoldRules.PAYMENT_ERROR, "UNAUTHORIZED_KEY");
+            return PaymentRun.of("SUCCEEDED", "{\"toss\": {\"outcome\": \"NOT_PAYING\"}}", null);
+        };
+
+        assertFails(this::confirm, 502, HoldRules.PAYMENT_ERROR);
+        assertEquals(List.of(holdId), saga.stoppedTimers);
+    }
+
+    @Test
+    void aRunThatFoundTheHoldStillPayingIsProcessing() {
+        saga.onPayment = id -> PaymentRun.of("SUCCEEDED", "{\"toss\": {\"outcome\": \"NOT_PAYING\"}}", null);
+
+        assertEquals(202, confirm().status());
+        assertEquals(List.of(), saga.stoppedTimers);
     }
 
     @Test
     void handOverWithoutAClearAnswerIsProcessingAndKeepsTheKey() {
-        saga.onPayment = (id, paymentKey) -> {
+        saga.onPayment = id -> {
             throw new IllegalStateException("Step Functions timed out");
         };
 
@@ -147,15 +175,15 @@ class PaymentServiceTest {
     }
 
     @Test
-    void resubmitAfterAnUnclearHandOverWaitsForTheSameSaga() {
-        saga.onPayment = (id, paymentKey) -> {
+    void resubmitAfterAnUnclearRunRunsTheStepsAgainAndAnswersTheBooking() {
+        saga.onPayment = id -> {
             throw new IllegalStateException("Step Functions timed out");
         };
         confirm();
         sagaBooks();
 
-        assertEquals(202, confirm().status(), "the resubmit is not handed over a second time");
-        assertEquals(1, saga.submittedPaymentKeys.size());
+        assertEquals(200, confirm().status(), "the steps are idempotent: a replay answers the booking");
+        assertEquals(List.of(holdId, holdId), saga.paymentRuns);
     }
 
     // --- one payment key, one order -----------------------------------------------------------
@@ -172,7 +200,7 @@ class PaymentServiceTest {
                 .formatted(second, PAYMENT_KEY, other.orderId(), other.price().total()))), 409, "PAYMENT_KEY_USED");
 
         assertTrue(refused.getMessage().contains("다른 주문"));
-        assertEquals(List.of(PAYMENT_KEY), saga.submittedPaymentKeys);
+        assertEquals(List.of(holdId), saga.paymentRuns);
         assertEquals(HoldStatus.PENDING, holds.find(second).orElseThrow().status());
         assertEquals(HoldStatus.CONFIRMED, hold().status());
     }
@@ -224,8 +252,8 @@ class PaymentServiceTest {
         holds.saveCheckout(holds.find(his).orElseThrow(), "CARD", "WELCOME", HoldRules.price(VIP_PRICE, FEE, DISCOUNT));
         holds.startPayment(holds.find(his).orElseThrow(), "tgen_seojun", clock.instant(),
                 new HoldRepository.DiscountUse("WELCOME", 1));
-        saga.onPayment = (id, paymentKey) -> {
-            throw new AssertionError("nothing may be handed to the saga");
+        saga.onPayment = id -> {
+            throw new AssertionError("the payment steps may not run");
         };
 
         assertFails(() -> confirm(MINJI, PAYMENT_KEY, TOTAL - DISCOUNT), 409, "DISCOUNT_UNAVAILABLE");
@@ -258,7 +286,7 @@ class PaymentServiceTest {
     @Test
     void aPaymentWhoseHandOverIsUnclearKeepsItsDiscountUseUntilTheSagaEnds() {
         checkedOutWithDiscount(1);
-        saga.onPayment = (id, paymentKey) -> {
+        saga.onPayment = id -> {
             throw new IllegalStateException("Step Functions timed out");
         };
 
@@ -277,7 +305,7 @@ class PaymentServiceTest {
                 {"holdId": "a b", "paymentKey": "%s", "orderId": "%s", "amount": %d}"""
                 .formatted(PAYMENT_KEY, orderId, TOTAL))), 400, "VALIDATION_FAILED");
         assertEquals("holdId", e.fieldErrors().get(0).field());
-        assertTrue(saga.submittedPaymentKeys.isEmpty());
+        assertTrue(saga.paymentRuns.isEmpty());
     }
 
     @Test
@@ -301,7 +329,7 @@ class PaymentServiceTest {
             ApiException e = assertFails(() -> confirm(MINJI, key, TOTAL), 400, "VALIDATION_FAILED");
             assertEquals("paymentKey", e.fieldErrors().get(0).field(), key);
         }
-        assertTrue(saga.submittedPaymentKeys.isEmpty());
+        assertTrue(saga.paymentRuns.isEmpty());
         assertEquals(HoldStatus.PENDING, hold().status());
     }
 
@@ -309,7 +337,7 @@ class PaymentServiceTest {
     void amountOtherThanTheOrdersIsRefusedAndNothingHandedOver() {
         assertFails(() -> confirm(MINJI, PAYMENT_KEY, TOTAL - 2_000), 400, "AMOUNT_MISMATCH");
 
-        assertTrue(saga.submittedPaymentKeys.isEmpty());
+        assertTrue(saga.paymentRuns.isEmpty());
         assertEquals(HoldStatus.PENDING, hold().status());
         assertNull(hold().paymentKey());
     }
@@ -319,7 +347,7 @@ class PaymentServiceTest {
         ApiException e = assertFails(() -> confirm(MINJI, PAYMENT_KEY, "100.5"), 400, "VALIDATION_FAILED");
 
         assertEquals(List.of("amount"), e.fieldErrors().stream().map(FieldError::field).toList());
-        assertTrue(saga.submittedPaymentKeys.isEmpty());
+        assertTrue(saga.paymentRuns.isEmpty());
     }
 
     @Test
@@ -327,7 +355,7 @@ class PaymentServiceTest {
         orderId = "T-someone-else";
 
         assertFails(this::confirm, 400, "VALIDATION_FAILED");
-        assertTrue(saga.submittedPaymentKeys.isEmpty());
+        assertTrue(saga.paymentRuns.isEmpty());
     }
 
     @Test
@@ -336,7 +364,7 @@ class PaymentServiceTest {
 
         assertFails(this::confirm, 410, "HOLD_EXPIRED");
 
-        assertTrue(saga.submittedPaymentKeys.isEmpty());
+        assertTrue(saga.paymentRuns.isEmpty());
         assertEquals(HoldStatus.PENDING, hold().status());
     }
 
@@ -344,7 +372,7 @@ class PaymentServiceTest {
     void anotherUsersHoldIsNotFound() {
         assertFails(() -> confirm("u-seojun", PAYMENT_KEY, TOTAL), 404, "NOT_FOUND");
 
-        assertTrue(saga.submittedPaymentKeys.isEmpty());
+        assertTrue(saga.paymentRuns.isEmpty());
     }
 
     // --- a second submit ----------------------------------------------------------------------
@@ -359,7 +387,7 @@ class PaymentServiceTest {
         assertEquals(200, second.status());
         assertEquals(first.body(), second.body());
         assertEquals(holdId, second.body().get("bookingId"));
-        assertEquals(1, saga.submittedPaymentKeys.size(), "handed over once");
+        assertEquals(1, saga.paymentRuns.size(), "the steps ran once");
         assertEquals(1, holds.bookingCount());
         assertEquals(List.of(Metric.DUPLICATE_SUBMIT), metrics.metrics());
     }
@@ -389,7 +417,7 @@ class PaymentServiceTest {
         confirm();
 
         assertFails(() -> confirm(MINJI, "tgen_other", TOTAL), 409, "ALREADY_PROCESSED");
-        assertEquals(1, saga.submittedPaymentKeys.size());
+        assertEquals(1, saga.paymentRuns.size());
     }
 
     @Test
@@ -434,11 +462,8 @@ class PaymentServiceTest {
     }
 
     @Test
-    void holdTimedOutWhileConfirmingIsHoldExpired() {
-        saga.onPayment = (id, paymentKey) -> {
-            holds.release(holds.find(id).orElseThrow(), HoldStatus.EXPIRED, null, null);
-            return true;
-        };
+    void tossSessionExpiredWhileConfirmingIsHoldExpired() {
+        sagaEnds(HoldStatus.EXPIRED, null, null);
 
         assertFails(this::confirm, 410, "HOLD_EXPIRED");
     }

@@ -105,7 +105,7 @@ class SeatHoldServiceTest {
         assertEquals(MINJI, hold.userId());
         assertEquals(hold.holdId(), holds.seatClaim(SCHEDULE, SEAT).orElseThrow().holdId());
         assertEquals(List.of(hold.holdId()), saga.started.stream().map(Hold::holdId).toList());
-        assertEquals(List.of(HOLD_TIME.toSeconds()), saga.startedHoldSeconds);
+        assertEquals(hold.createdAt().plus(HOLD_TIME), saga.started.get(0).holdUntil(), "the timer ends with the hold");
         assertEquals(1, holds.heldSeats(SCHEDULE));
     }
 
@@ -278,15 +278,14 @@ class SeatHoldServiceTest {
     // --- release ------------------------------------------------------------------------------
 
     @Test
-    void releaseOfAPendingHoldFreesTheSeatAndStopsTheSaga() {
+    void releaseOfAPendingHoldFreesTheSeatAndStopsItsTimer() {
         Hold minjis = stored(hold(MINJI, SEAT));
-        holds.storeTaskToken(minjis.holdId(), "token-" + minjis.holdId());
 
         service.release(principal(MINJI), minjis.holdId());
 
         assertEquals(HoldStatus.RELEASED, holds.find(minjis.holdId()).orElseThrow().status());
         assertTrue(holds.seatClaim(SCHEDULE, SEAT).isEmpty());
-        assertEquals(List.of("token-" + minjis.holdId()), saga.releasedTokens);
+        assertEquals(List.of(minjis.holdId()), saga.stoppedTimers);
         assertEquals("PENDING", hold(SEOJUN, SEAT).get("status"));
     }
 

@@ -34,7 +34,6 @@ public class BookingStepsHandler extends JsonStreamFunction {
         String step = event.path("step").asText();
         int attempt = event.path("attempt").asInt(0);
         return switch (step) {
-            case "awaitPayment" -> saga.awaitPayment(holdId, event.path("taskToken").asText());
             case "expire" -> saga.expire(holdId);
             case "confirmPayment" -> saga.confirmPayment(holdId, attempt);
             case "confirmBooking" -> saga.confirmBooking(holdId);
