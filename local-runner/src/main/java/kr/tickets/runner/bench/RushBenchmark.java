@@ -187,6 +187,7 @@ public final class RushBenchmark {
         System.out.println("Rush \"" + GOAL_RUSH + "\":");
         System.out.println();
         System.out.println(goal.counts().markdown());
+        System.out.println(shardDesign(allSeats));
         System.out.println(writeCost);
         Map<String, Object> json = new LinkedHashMap<>(goal.counts().json());
         json.put("rush", GOAL_RUSH);
@@ -196,6 +197,23 @@ public final class RushBenchmark {
         Files.createDirectories(out.getParent());
         Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
         System.out.println("Counts of the rush \"" + GOAL_RUSH + "\" written to " + out.toAbsolutePath());
+    }
+
+    /**
+     * What the claim shards take at the design rate, from the venue's seats rather than from one
+     * rush's sample: each hold writes one claim (2 WCU in its transaction) in its seat's shard, so
+     * a shard takes its share of the seats times the rate.
+     */
+    private static String shardDesign(List<String> seats) {
+        int[] perShard = new int[CatalogKeys.SEAT_SHARDS];
+        seats.forEach(seat -> perShard[CatalogKeys.seatShard(seat)]++);
+        int busiest = java.util.Arrays.stream(perShard).max().orElse(0);
+        int quietest = java.util.Arrays.stream(perShard).min().orElse(0);
+        double wcu = (double) busiest / seats.size() * HotKeyReport.DESIGN_HOLDS_PER_SECOND * 2;
+        return String.format("Claim shards by design: %d shards hold %d–%d of the %,d seats; at %,d holds/s spread over "
+                + "the seats the busiest takes %.1f %% of the claims, %,.0f WCU/s of claim writes (limit %,.0f).%n",
+                CatalogKeys.SEAT_SHARDS, quietest, busiest, seats.size(), HotKeyReport.DESIGN_HOLDS_PER_SECOND,
+                100.0 * busiest / seats.size(), wcu, HotKeyReport.MAX_WCU_PER_SECOND);
     }
 
     private static Map<String, Object> performance(String venueId, int schedules) {
