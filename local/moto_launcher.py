@@ -25,7 +25,9 @@
    partition key `pk`; a Query names its partition in its KeyConditionExpression.
 5. Every request is counted by kind (`dynamodb:<Operation>`, `stepfunctions:<Action>`,
    `sqs:<Action>`, `sesv2:<operation>`, `lambda:Invoke` for the state machines' Lambda tasks,
-   `other`; GET /_local/request-counts), and every DynamoDB item key (table, index, pk, sk) by
+   `other`; GET /_local/request-counts, with the seconds spent answering them: wall time, which for
+   `lambda:Invoke` includes the runner's work, and excludes the executions StartExecution starts
+   in the background), and every DynamoDB item key (table, index, pk, sk) by
    reads, writes and the read and write units DynamoDB would bill for them (GET
    /_local/dynamo-keys; DELETE resets either). Sizes follow DynamoDB's documented item size
    (attribute names + values, `item_size`); a write is billed by the larger of the item before and
@@ -54,6 +56,7 @@ import math
 import os
 import re
 import threading
+import time
 import types
 import urllib.error
 import urllib.parse
@@ -514,8 +517,16 @@ class LocalStackApp:
         if path == KEY_COUNTS_PATH:
             return self._key_counts(environ, start_response)
         kind = request_kind(environ)
-        with self.requests_lock:
-            self.requests[kind] = self.requests.get(kind, 0) + 1
+        started = time.perf_counter()
+        try:
+            return self._serve(environ, start_response)
+        finally:
+            with self.requests_lock:
+                count, seconds = self.requests.get(kind, (0, 0.0))
+                self.requests[kind] = (count + 1, seconds + time.perf_counter() - started)
+
+    def _serve(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
         if self.lambda_url and path.startswith(LAMBDA_INVOKE_PREFIX) and path.endswith("/invocations"):
             return self._forward_invoke(environ, start_response, path)
         fault = self._fault(environ.get("HTTP_X_AMZ_TARGET", ""))
@@ -602,7 +613,8 @@ class LocalStackApp:
             if environ["REQUEST_METHOD"] == "DELETE":
                 self.requests = {}
                 return self._answer(start_response, 204, [], b"")
-            rows = [{"kind": kind, "count": count} for kind, count in sorted(self.requests.items())]
+            rows = [{"kind": kind, "count": count, "seconds": round(seconds, 6)}
+                    for kind, (count, seconds) in sorted(self.requests.items())]
         return self._answer(start_response, 200, [("Content-Type", "application/json")],
                             json.dumps({"requests": rows}).encode())
 

@@ -32,9 +32,11 @@ public final class LocalService implements AutoCloseable {
     /**
      * The test suite's service reads policies on every use (template parameter PolicyCacheSeconds
      * = 0), so a test that changes a policy sees it in force at once; {@code PolicyCacheE2EIT}
-     * proves the template's cache time on a service of its own.
+     * proves the template's cache time on a service of its own. Likewise the holds function reads
+     * the schedule and performance on every hold (HoldCatalogCacheSeconds = 0), so a test that
+     * changes them sees the change at once.
      */
-    static final Map<String, String> TEST_PARAMETERS = Map.of("PolicyCacheSeconds", "0");
+    static final Map<String, String> TEST_PARAMETERS = Map.of("PolicyCacheSeconds", "0", "HoldCatalogCacheSeconds", "0");
 
     private static LocalService shared;
 

@@ -26,9 +26,13 @@ public final class EmulatorCounts {
     private static final String REQUESTS = "/_local/request-counts";
     private static final String KEYS = "/_local/dynamo-keys";
 
-    /** How many requests of one kind the emulator served. */
+    /**
+     * How many requests of one kind the emulator served, and the seconds it spent answering them
+     * (wall time: a {@code lambda:Invoke} includes the runner's work; the executions a
+     * {@code StartExecution} starts run in the background, outside it).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RequestCount(String kind, long count) {
+    public record RequestCount(String kind, long count, double seconds) {
     }
 
     /**

@@ -112,6 +112,8 @@ class EmulatorCountsIT {
         assertEquals(1, EmulatorCounts.count(requests, "dynamodb:TransactGetItems"));
         assertEquals(1, EmulatorCounts.count(requests, "dynamodb:BatchGetItem"));
         assertEquals(2, EmulatorCounts.count(requests, "dynamodb:Query"));
+        // And the time the emulator spent answering them.
+        assertTrue(requests.stream().filter(r -> r.kind().equals("dynamodb:PutItem")).allMatch(r -> r.seconds() > 0));
     }
 
     @Test

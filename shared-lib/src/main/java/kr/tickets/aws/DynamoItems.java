@@ -1,6 +1,7 @@
 package kr.tickets.aws;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -28,20 +29,37 @@ public final class DynamoItems {
      */
     public static List<Map<String, AttributeValue>> getAll(DynamoDbClient dynamo, String table,
                                                           List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> found = new ArrayList<>();
-        Map<String, KeysAndAttributes> pending = Map.of(table,
-                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        return getAll(dynamo, Map.of(table, keys)).getOrDefault(table, List.of());
+    }
+
+    /**
+     * The same across tables, in one request: table → the items found (in no particular order).
+     * At most 100 keys in all.
+     */
+    public static Map<String, List<Map<String, AttributeValue>>> getAll(DynamoDbClient dynamo,
+                                                                        Map<String, List<Map<String, AttributeValue>>> keys) {
+        Map<String, List<Map<String, AttributeValue>>> found = new HashMap<>();
+        Map<String, KeysAndAttributes> pending = new HashMap<>();
+        keys.forEach((table, tableKeys) -> {
+            found.put(table, new ArrayList<>());
+            if (!tableKeys.isEmpty()) {
+                pending.put(table, KeysAndAttributes.builder().keys(tableKeys).consistentRead(true).build());
+            }
+        });
         for (int attempt = 0; attempt < ATTEMPTS && !pending.isEmpty(); attempt++) {
-            Map<String, KeysAndAttributes> request = pending;
+            Map<String, KeysAndAttributes> request = Map.copyOf(pending);
             BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(request));
-            found.addAll(response.responses().getOrDefault(table, List.of()));
-            pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            response.responses().forEach((table, items) -> found.get(table).addAll(items));
+            pending.clear();
+            if (response.hasUnprocessedKeys()) {
+                pending.putAll(response.unprocessedKeys());
+            }
             if (!pending.isEmpty()) {
                 backOff(attempt);
             }
         }
         if (!pending.isEmpty()) {
-            throw new IllegalStateException("DynamoDB left keys of " + table + " unprocessed");
+            throw new IllegalStateException("DynamoDB left keys of " + pending.keySet() + " unprocessed");
         }
         return found;
     }

@@ -32,8 +32,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Holds and bookings (docs/data-model.md). Catalog table: {@code SCHED#<id> / SEAT#<seatId>}
- * (the claim: holdId, status, holdUntil) and the schedule's {@code META} counters. Booking
+ * Holds and bookings (docs/data-model.md). Catalog table: the seat claims
+ * {@code SCHED#<id>#<shard> / SEAT#<seatId>} (holdId, status, gradeId, holdUntil; keys in
+ * {@code CatalogKeys}); the schedule's {@code META} item is never written here, its counters being
+ * derived from the claims (issue #11). Booking
  * table: {@code HOLD#<id> / META}, {@code BOOKING#<id> / META} (GSI1 {@code USER#<id> /
  * <bookedAt>#<id>}), {@code USER#<id> / SCHED#<id>} (the user's seats of a schedule) and
  * {@code USER#<id> / IDEM#<key>}, {@code PAYKEY#<paymentKey> / META} (the hold a Toss payment key
@@ -70,18 +72,56 @@ public class DynamoHoldRepository implements HoldRepository {
 
     @Override
     public Optional<SeatClaim> seatClaim(String scheduleId, String seatId) {
-        return get(catalogTable, CatalogKeys.seat(scheduleId, seatId)).map(item -> new SeatClaim(
-                str(item, "holdId"), SeatStatus.valueOf(str(item, "status")),
-                item.containsKey("holdUntil") ? Instant.ofEpochSecond(Long.parseLong(item.get("holdUntil").n())) : null));
+        return get(catalogTable, CatalogKeys.seat(scheduleId, seatId)).map(DynamoHoldRepository::seatClaim);
+    }
+
+    private static SeatClaim seatClaim(Map<String, AttributeValue> item) {
+        return new SeatClaim(str(item, "holdId"), SeatStatus.valueOf(str(item, "status")),
+                item.containsKey("holdUntil") ? Instant.ofEpochSecond(Long.parseLong(item.get("holdUntil").n())) : null);
     }
 
     @Override
     public UserSeats userSeats(String userId, String scheduleId) {
-        return get(bookingTable, BookingKeys.userSeats(userId, scheduleId)).map(item -> {
-            Map<String, Long> seats = new HashMap<>();
-            item.get("seats").m().forEach((hold, until) -> seats.put(hold, Long.parseLong(until.n())));
-            return new UserSeats(seats, Long.parseLong(item.get("version").n()));
-        }).orElse(new UserSeats(Map.of(), 0));
+        return get(bookingTable, BookingKeys.userSeats(userId, scheduleId)).map(DynamoHoldRepository::userSeats)
+                .orElse(new UserSeats(Map.of(), 0));
+    }
+
+    private static UserSeats userSeats(Map<String, AttributeValue> item) {
+        Map<String, Long> seats = new HashMap<>();
+        item.get("seats").m().forEach((hold, until) -> seats.put(hold, Long.parseLong(until.n())));
+        return new UserSeats(seats, Long.parseLong(item.get("version").n()));
+    }
+
+    /** One strongly consistent BatchGetItem across the catalog and booking tables (unprocessed keys asked again). */
+    @Override
+    public PlacementReads placementReads(String userId, String scheduleId, String seatId, String idempotencyKey) {
+        Map<String, AttributeValue> seatKey = CatalogKeys.seat(scheduleId, seatId);
+        Map<String, AttributeValue> mineKey = BookingKeys.userSeats(userId, scheduleId);
+        Map<String, AttributeValue> idemKey = idempotencyKey == null ? null : BookingKeys.holdIdempotency(userId, idempotencyKey);
+        List<Map<String, AttributeValue>> bookingKeys = idemKey == null ? List.of(mineKey) : List.of(mineKey, idemKey);
+        Map<String, List<Map<String, AttributeValue>>> found = catalogTable.equals(bookingTable)
+                ? Map.of(bookingTable, DynamoItems.getAll(dynamo, bookingTable,
+                        java.util.stream.Stream.concat(bookingKeys.stream(), java.util.stream.Stream.of(seatKey)).toList()))
+                : DynamoItems.getAll(dynamo, Map.of(catalogTable, List.of(seatKey), bookingTable, bookingKeys));
+        Optional<String> earlier = Optional.empty();
+        Optional<SeatClaim> claim = Optional.empty();
+        UserSeats mine = new UserSeats(Map.of(), 0);
+        for (List<Map<String, AttributeValue>> items : found.values()) {
+            for (Map<String, AttributeValue> item : items) {
+                if (sameKey(item, seatKey)) {
+                    claim = Optional.of(seatClaim(item));
+                } else if (sameKey(item, mineKey)) {
+                    mine = userSeats(item);
+                } else if (idemKey != null && sameKey(item, idemKey)) {
+                    earlier = Optional.of(item.get("holdId").s());
+                }
+            }
+        }
+        return new PlacementReads(earlier, claim, mine);
+    }
+
+    private static boolean sameKey(Map<String, AttributeValue> item, Map<String, AttributeValue> key) {
+        return key.get("pk").equals(item.get("pk")) && key.get("sk").equals(item.get("sk"));
     }
 
     @Override
@@ -100,6 +140,8 @@ public class DynamoHoldRepository implements HoldRepository {
         seat.put("holdId", s(hold.holdId()));
         seat.put("userId", s(hold.userId()));
         seat.put("status", s(SeatStatus.PENDING.name()));
+        // The grade's remaining seats are derived from the claims (SeatClaims), not counted on the schedule.
+        seat.put("gradeId", s(hold.gradeId()));
         seat.put("holdUntil", n(until));
         seat.put("expiresAt", n(until + SEAT_CLEANUP.toSeconds()));
         Put.Builder seatPut = Put.builder().tableName(catalogTable).item(seat);
@@ -114,17 +156,9 @@ public class DynamoHoldRepository implements HoldRepository {
         writes.add(TransactWriteItem.builder().put(seatPut.build()).build());
         meaning.add(Conflict.SEAT);
 
-        if (expired == null) {
-            writes.add(TransactWriteItem.builder().update(scheduleCounters(hold, 1, 0)).build());
-            meaning.add(Conflict.SEAT);
-        } else {
-            // The seat was already counted as held by the expired hold; it passes to this one.
-            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(catalogTable)
-                    .key(CatalogKeys.schedule(hold.scheduleId()))
-                    .updateExpression("SET version = version + :one")
-                    .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeValues(Map.of(":one", n(1))).build()).build());
-            meaning.add(Conflict.SEAT);
+        // No write to the schedule's item (issue #11): its counters and the seat map's version are
+        // derived from the claims, so a rush spreads over the claim shards instead of one hot item.
+        if (expired != null) {
             writes.add(TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
                     .key(BookingKeys.hold(expired.holdId()))
                     .updateExpression("SET #status = :expired")
@@ -363,11 +397,6 @@ public class DynamoHoldRepository implements HoldRepository {
                     .expressionAttributeValues(Map.of(":h", s(hold.holdId()))).build()).build());
             meaning.add(Conflict.SEAT);
         }
-        // Taken over by another hold: the counters passed to it. Gone (TTL): still counted here.
-        if (mine || claim.isEmpty()) {
-            writes.add(TransactWriteItem.builder().update(scheduleCounters(hold, -1, 0)).build());
-            meaning.add(Conflict.SEAT);
-        }
         writes.add(TransactWriteItem.builder().update(userSeatsUpdate(hold, "REMOVE seats.#h")).build());
         meaning.add(Conflict.USER_SEATS);
         if (hold.paymentKey() != null) {
@@ -411,7 +440,6 @@ public class DynamoHoldRepository implements HoldRepository {
                         .expressionAttributeNames(Map.of("#status", "status"))
                         .expressionAttributeValues(Map.of(":booked", s(SeatStatus.BOOKED.name()), ":b", s(booking.bookingId()),
                                 ":h", s(hold.holdId()))).build()).build(),
-                TransactWriteItem.builder().update(scheduleCounters(hold, -1, 1)).build(),
                 TransactWriteItem.builder().update(Update.builder().tableName(bookingTable)
                         .key(BookingKeys.hold(hold.holdId()))
                         .updateExpression("SET #status = :confirmed, version = version + :one")
@@ -428,7 +456,7 @@ public class DynamoHoldRepository implements HoldRepository {
                 TransactWriteItem.builder().put(Put.builder().tableName(bookingTable)
                         .item(items.numberClaim()).conditionExpression("attribute_not_exists(pk)")
                         .build()).build());
-        write(writes, List.of(Conflict.SEAT, Conflict.SEAT, Conflict.HOLD_STATE, Conflict.HOLD_STATE,
+        write(writes, List.of(Conflict.SEAT, Conflict.HOLD_STATE, Conflict.HOLD_STATE,
                 Conflict.USER_SEATS, Conflict.HOLD_STATE, Conflict.BOOKING_NUMBER));
     }
 
@@ -451,8 +479,6 @@ public class DynamoHoldRepository implements HoldRepository {
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":pending", s(SeatStatus.PENDING.name()), ":booked", s(SeatStatus.BOOKED.name()),
                         ":b", s(pending.bookingId()))).build()).build());
-        meaning.add(Conflict.SEAT);
-        writes.add(TransactWriteItem.builder().update(scheduleCounters(hold, 1, -1)).build());
         meaning.add(Conflict.SEAT);
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(bookingTable)
                 .item(BookingItems.titleEntry(pending)).build()).build());
@@ -510,8 +536,6 @@ public class DynamoHoldRepository implements HoldRepository {
                 .key(CatalogKeys.seat(hold.scheduleId(), hold.seatId()))
                 .conditionExpression("refundOf = :b")
                 .expressionAttributeValues(Map.of(":b", s(cancelled.bookingId()))).build()).build());
-        meaning.add(Conflict.SEAT);
-        writes.add(TransactWriteItem.builder().update(scheduleCounters(hold, -1, 0)).build());
         meaning.add(Conflict.SEAT);
         writes.add(TransactWriteItem.builder().update(userSeatsUpdate(hold, "REMOVE seats.#h")).build());
         meaning.add(Conflict.USER_SEATS);
@@ -583,19 +607,6 @@ public class DynamoHoldRepository implements HoldRepository {
 
     static String reconcileSk(String holdId, Instant startedAt) {
         return BookingKeys.sortableMillis(startedAt) + "#" + holdId;
-    }
-
-    /** The schedule's counters move with every seat change, and its version (the seat map's ETag) too. */
-    private Update scheduleCounters(Hold hold, int held, int booked) {
-        return Update.builder().tableName(catalogTable)
-                .key(CatalogKeys.schedule(hold.scheduleId()))
-                .updateExpression("SET heldSeats = heldSeats + :held, bookedSeats = bookedSeats + :booked, "
-                        + "remainingByGrade.#g = remainingByGrade.#g - :taken, version = version + :one")
-                .conditionExpression("attribute_exists(pk)")
-                .expressionAttributeNames(Map.of("#g", hold.gradeId()))
-                .expressionAttributeValues(Map.of(":held", n(held), ":booked", n(booked),
-                        ":taken", n(held + booked), ":one", n(1)))
-                .build();
     }
 
     private Update userSeatsUpdate(Hold hold, String change) {

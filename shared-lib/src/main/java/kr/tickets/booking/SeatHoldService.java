@@ -3,6 +3,7 @@ package kr.tickets.booking;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +12,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import kr.tickets.auth.Principal;
 import kr.tickets.catalog.CatalogRepository;
 import kr.tickets.catalog.Performance;
@@ -54,13 +57,35 @@ public class SeatHoldService {
     private final String clientKey;
     private final String successUrl;
     private final String failUrl;
+    /**
+     * How long a container reuses a schedule and a performance it read for a hold (issue #11: in a
+     * rush every hold of a schedule read the same two items). What may be stale for that long and
+     * why it is safe: docs/data-model.md, "Derived counters and cached reads".
+     */
+    private final Duration catalogCache;
+    private final Map<String, Cached<Schedule>> schedules = new ConcurrentHashMap<>();
+    private final Map<String, Cached<Performance>> performances = new ConcurrentHashMap<>();
+    private static final int CATALOG_CACHE_ENTRIES = 1_000;
 
+    private record Cached<T>(Optional<T> value, Instant until) {
+    }
+
+    /** Without a catalog cache (unit tests that change the catalog between holds). */
+    public SeatHoldService(HoldRepository holds, BookingSagaClient saga, CatalogRepository catalog, SeatDirectory seats,
+                           UserRepository users, PolicyService policies, DiscountThrottle discountThrottle, Clock clock,
+                           Metrics metrics, String clientKey, String successUrl, String failUrl) {
+        this(holds, saga, catalog, seats, users, policies, discountThrottle, clock, metrics, clientKey, successUrl, failUrl,
+                0);
+    }
+
+    @Inject
     public SeatHoldService(HoldRepository holds, BookingSagaClient saga, CatalogRepository catalog, SeatDirectory seats,
                            UserRepository users, PolicyService policies, DiscountThrottle discountThrottle, Clock clock,
                            Metrics metrics,
                            @Value("${toss.client.key:}") String clientKey,
                            @Value("${payment.success.url:}") String successUrl,
-                           @Value("${payment.fail.url:}") String failUrl) {
+                           @Value("${payment.fail.url:}") String failUrl,
+                           @Value("${booking.catalog.cache.seconds:5}") int catalogCacheSeconds) {
         this.holds = holds;
         this.saga = saga;
         this.catalog = catalog;
@@ -73,6 +98,26 @@ public class SeatHoldService {
         this.clientKey = clientKey;
         this.successUrl = successUrl;
         this.failUrl = failUrl;
+        if (catalogCacheSeconds < 0) {
+            throw new IllegalArgumentException("booking.catalog.cache.seconds must not be negative");
+        }
+        this.catalogCache = Duration.ofSeconds(catalogCacheSeconds);
+    }
+
+    private <T> Optional<T> cached(Map<String, Cached<T>> cache, String id, Function<String, Optional<T>> read) {
+        Instant now = clock.instant();
+        Cached<T> hit = cache.get(id);
+        if (hit != null && now.isBefore(hit.until())) {
+            return hit.value();
+        }
+        Optional<T> value = read.apply(id);
+        if (!catalogCache.isZero()) {
+            if (cache.size() >= CATALOG_CACHE_ENTRIES) {
+                cache.clear();
+            }
+            cache.put(id, new Cached<>(value, now.plus(catalogCache)));
+        }
+        return value;
     }
 
     /** Holds one seat for the caller: 201 with the hold, or 409 SEAT_UNAVAILABLE / HOLD_LIMIT_REACHED / TICKETING_CLOSED. */
@@ -80,8 +125,10 @@ public class SeatHoldService {
         String key = HoldRules.idempotencyKey(idempotencyHeader);
         String seatId = body.requiredString("seatId", 64);
         body.throwIfInvalid();
+        // The key, the seat's claim and the user's seats in one read (the claim's condition decides the seat).
+        HoldRepository.PlacementReads reads = holds.placementReads(who.userId(), scheduleId, seatId, key);
         if (key != null) {
-            Optional<Hold> earlier = holds.holdForIdempotencyKey(who.userId(), key).flatMap(holds::find);
+            Optional<Hold> earlier = reads.earlierHoldId().flatMap(holds::find);
             if (earlier.isPresent()) {
                 return replay(earlier.get(), scheduleId, seatId);
             }
@@ -90,9 +137,9 @@ public class SeatHoldService {
         if (policy.get(PolicyKey.MAINTENANCE).asBoolean()) {
             throw new ApiException(503, "MAINTENANCE", "Bookings are paused for maintenance.");
         }
-        Schedule schedule = catalog.findSchedule(scheduleId)
+        Schedule schedule = cached(schedules, scheduleId, catalog::findSchedule)
                 .orElseThrow(() -> ApiException.notFound("No schedule " + scheduleId + "."));
-        Performance performance = catalog.findPerformance(schedule.performanceId())
+        Performance performance = cached(performances, schedule.performanceId(), catalog::findPerformance)
                 .orElseThrow(() -> ApiException.notFound("No schedule " + scheduleId + "."));
         Instant now = clock.instant();
         HoldRules.requireTicketingOpen(performance, schedule, now);
@@ -109,11 +156,14 @@ public class SeatHoldService {
                 HoldRules.orderId(holdId), HoldRules.orderName(performance.title(), seat.label()), price, null, null,
                 null, null, null, null, 1);
         for (int attempt = 1; ; attempt++) {
-            Optional<HoldRepository.SeatClaim> claim = holds.seatClaim(scheduleId, seatId);
+            if (attempt > 1) {
+                reads = holds.placementReads(who.userId(), scheduleId, seatId, null);
+            }
+            Optional<HoldRepository.SeatClaim> claim = reads.claim();
             if (claim.isPresent() && !claim.get().expiredAt(now)) {
                 throw seatUnavailable(scheduleId, seatId);
             }
-            HoldRepository.UserSeats mine = holds.userSeats(who.userId(), scheduleId);
+            HoldRepository.UserSeats mine = reads.userSeats();
             try {
                 HoldRules.requireBelowLimit(mine.seats(), limit, now);
             } catch (ApiException refused) {

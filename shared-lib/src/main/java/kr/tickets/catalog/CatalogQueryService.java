@@ -4,6 +4,7 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import kr.tickets.common.ApiException;
 import kr.tickets.common.CursorSigner;
 import kr.tickets.common.FieldError;
@@ -45,6 +47,18 @@ public class CatalogQueryService {
             return size() > 16;
         }
     });
+
+    /**
+     * How long a container reuses a schedule's remaining seats for the calendar: derived from the
+     * claims (16 Queries a schedule, {@link CatalogRepository#withLiveCounts}), as fresh as the seat
+     * status the stage keeps for the same second.
+     */
+    static final Duration REMAINING_CACHE = Duration.ofSeconds(1);
+    private static final int REMAINING_CACHE_ENTRIES = 1_000;
+    private final Map<String, CachedCounts> remainingCache = new ConcurrentHashMap<>();
+
+    private record CachedCounts(long storedVersion, Instant until, Schedule live) {
+    }
 
     public CatalogQueryService(CatalogRepository catalog, Clock clock, BeanProvider<CursorSigner> cursors) {
         this.catalog = catalog;
@@ -175,7 +189,9 @@ public class CatalogQueryService {
         Instant from = yearMonth.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant to = yearMonth.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Map<String, List<Map<String, Object>>> days = new TreeMap<>();
-        for (Schedule s : catalog.schedules(performanceId, from, to)) {
+        Instant now = clock.instant();
+        for (Schedule stored : catalog.schedules(performanceId, from, to)) {
+            Schedule s = live(stored, now);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("scheduleId", s.scheduleId());
             entry.put("startAt", s.startAt().toString());
@@ -185,6 +201,20 @@ public class CatalogQueryService {
         List<Map<String, Object>> out = new ArrayList<>();
         days.forEach((date, schedules) -> out.add(Map.of("date", date, "schedules", schedules)));
         return Map.of("month", yearMonth.toString(), "days", out);
+    }
+
+    /** The schedule with its remaining seats as the claims say, reused for {@link #REMAINING_CACHE}. */
+    private Schedule live(Schedule stored, Instant now) {
+        CachedCounts cached = remainingCache.get(stored.scheduleId());
+        if (cached != null && cached.storedVersion() == stored.version() && now.isBefore(cached.until())) {
+            return cached.live();
+        }
+        Schedule live = catalog.withLiveCounts(stored, now);
+        if (remainingCache.size() >= REMAINING_CACHE_ENTRIES) {
+            remainingCache.clear();
+        }
+        remainingCache.put(stored.scheduleId(), new CachedCounts(stored.version(), now.plus(REMAINING_CACHE), live));
+        return live;
     }
 
     /** The seat map's ETag: changes whenever a seat of the schedule, or its grades, change. */
@@ -197,8 +227,10 @@ public class CatalogQueryService {
      * fresh: one small read answers a poll).
      */
     public Optional<SeatMap> seatMap(String scheduleId, String ifNoneMatch) {
-        Schedule schedule = catalog.findSchedule(scheduleId)
+        // The version is derived from the claims (issue #11), so even a 304 reads them.
+        CatalogRepository.ScheduleSeats read = catalog.scheduleSeats(scheduleId, clock.instant())
                 .orElseThrow(() -> ApiException.notFound("No schedule " + scheduleId + "."));
+        Schedule schedule = read.schedule();
         String etag = etag(schedule);
         if (etag.equals(ifNoneMatch)) {
             return Optional.empty();
@@ -206,7 +238,7 @@ public class CatalogQueryService {
         Performance p = performance(schedule.performanceId());
         List<Seat> seats = venueSeats(p);
         Map<String, String> gradeOfSeat = catalog.gradeOfSeat(p.performanceId());
-        Map<String, SeatStatus> states = catalog.seatStates(scheduleId, clock.instant());
+        Map<String, SeatStatus> states = read.states();
         List<Map<String, Object>> grades = new ArrayList<>();
         for (Grade grade : p.grades()) {
             Map<String, Object> g = new LinkedHashMap<>();

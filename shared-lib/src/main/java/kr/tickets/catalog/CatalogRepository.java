@@ -38,6 +38,16 @@ public interface CatalogRepository {
         return findSchedule(scheduleId).map(schedule -> new ScheduleSeats(schedule, seatStates(scheduleId, now)));
     }
 
+    /**
+     * {@code stored} (as {@link #findSchedule} or {@link #schedules} read it) with the remaining
+     * seats, booked seats and version its seats have at {@code now}. A store whose schedules carry
+     * live counters answers {@code stored}; one that derives them from the seat claims (DynamoDB,
+     * issue #11) reads the claims.
+     */
+    default Schedule withLiveCounts(Schedule stored, Instant now) {
+        return stored;
+    }
+
     /** A schedule and seat id → state for its seats that are not AVAILABLE. */
     record ScheduleSeats(Schedule schedule, Map<String, SeatStatus> states) {
     }

@@ -122,6 +122,8 @@ public class DynamoCatalogRepository implements CatalogRepository {
     @Override
     public void savePerformance(Performance current, Performance updated, Map<String, String> newGradeOfSeat,
                                 List<Schedule> put, List<Schedule> removed, List<Schedule> mustBeUnsold) {
+        requireNoClaims(removed);
+        requireNoClaims(mustBeUnsold);
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(performanceItem(updated))
                 .conditionExpression("version = :v")
@@ -184,6 +186,7 @@ public class DynamoCatalogRepository implements CatalogRepository {
 
     @Override
     public void deletePerformance(Performance performance, List<Schedule> schedules) {
+        requireNoClaims(schedules);
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                 .key(CatalogKeys.performance(performance.performanceId())).conditionExpression("version = :v")
@@ -201,6 +204,21 @@ public class DynamoCatalogRepository implements CatalogRepository {
                     .expressionAttributeValues(Map.of(":zero", n(0))).build()).build());
         }
         write(writes);
+    }
+
+    /**
+     * Holds no longer count on the schedule's item (issue #11), so "no seat held or booked" is read
+     * from the claims before the admin's transaction. A hold placed between this read and that
+     * transaction is not seen: the window is one transaction long, admins change a schedule's
+     * time or grades before its sale rather than during it, and the hold keeps the price and time
+     * it was shown (docs/data-model.md, "Derived counters").
+     */
+    private void requireNoClaims(List<Schedule> schedules) {
+        for (Schedule schedule : schedules) {
+            if (anyClaim(schedule.scheduleId())) {
+                throw new CatalogConflict(true);
+            }
+        }
     }
 
     private TransactWriteItem unsold(Schedule schedule) {
@@ -340,45 +358,56 @@ public class DynamoCatalogRepository implements CatalogRepository {
 
     @Override
     public Map<String, SeatStatus> seatStates(String scheduleId, Instant now) {
-        Map<String, SeatStatus> out = new HashMap<>();
-        // Consistent: the seat map is labelled with the schedule's current version, so its seats
-        // must be at least as new, or a client would keep a stale map behind a 304.
-        for (Map<String, AttributeValue> item : queryPrefix(CatalogKeys.schedulePk(scheduleId), CatalogKeys.SEAT_PREFIX, true)) {
-            putLiveState(item, now, out);
-        }
-        return out;
+        return claims(scheduleId, now).states();
     }
 
     /**
-     * One strongly consistent Query of the schedule's whole partition: {@code META} and every
-     * {@code SEAT#} item come back together (paged past 1 MB), so the schedule's version and its
-     * seats are read at one moment, and a refresh of the seat status is one request, not two.
-     * Items of other kinds in the partition are skipped.
+     * The stored schedule ({@code META}: times, seats per grade, the admin's version) and its
+     * claims, one strongly consistent Query of each of its {@value CatalogKeys#SEAT_SHARDS} claim
+     * partitions (paged past 1 MB); the counters and the seat map's version are derived from the
+     * claims ({@link SeatClaims}), so no hold writes the schedule's item.
      */
     @Override
     public Optional<ScheduleSeats> scheduleSeats(String scheduleId, Instant now) {
-        Schedule schedule = null;
-        Map<String, SeatStatus> states = new HashMap<>();
-        for (Map<String, AttributeValue> item : queryPartition(CatalogKeys.schedulePk(scheduleId))) {
-            String sk = item.get("sk").s();
-            if (sk.equals(CatalogKeys.META)) {
-                schedule = schedule(item);
-            } else if (CatalogKeys.isSeatSk(sk)) {
-                putLiveState(item, now, states);
-            }
+        Optional<Schedule> stored = findSchedule(scheduleId);
+        if (stored.isEmpty()) {
+            return Optional.empty();
         }
-        return schedule == null ? Optional.empty() : Optional.of(new ScheduleSeats(schedule, states));
+        SeatClaims claims = claims(scheduleId, now);
+        return Optional.of(new ScheduleSeats(claims.derive(stored.get()), claims.states()));
     }
 
-    private static void putLiveState(Map<String, AttributeValue> seat, Instant now, Map<String, SeatStatus> out) {
-        // An expired hold is free at once (holdUntil), long before TTL (expiresAt) removes it.
-        AttributeValue until = seat.get("holdUntil");
-        SeatStatus status = SeatStatus.valueOf(seat.get("status").s());
-        boolean expiredHold = status == SeatStatus.PENDING && until != null
-                && Long.parseLong(until.n()) <= now.getEpochSecond();
-        if (!expiredHold) {
-            out.put(CatalogKeys.seatIdOf(seat.get(CatalogKeys.SK).s()), status);
+    @Override
+    public Schedule withLiveCounts(Schedule stored, Instant now) {
+        return claims(stored.scheduleId(), now).derive(stored);
+    }
+
+    /** Consistent: a seat map labelled with a version must show the states that version is made of. */
+    private SeatClaims claims(String scheduleId, Instant now) {
+        SeatClaims claims = new SeatClaims(now);
+        for (String pk : CatalogKeys.seatShardPks(scheduleId)) {
+            for (Map<String, AttributeValue> item : queryPrefix(pk, CatalogKeys.SEAT_PREFIX, true)) {
+                AttributeValue until = item.get("holdUntil");
+                AttributeValue grade = item.get("gradeId");
+                claims.add(CatalogKeys.seatIdOf(item.get(CatalogKeys.SK).s()), SeatStatus.valueOf(item.get("status").s()),
+                        grade == null ? null : grade.s(),
+                        until == null ? null : Instant.ofEpochSecond(Long.parseLong(until.n())));
+            }
         }
+        return claims;
+    }
+
+    /** Whether any seat of the schedule is held (even by a hold whose time ran out) or booked. */
+    private boolean anyClaim(String scheduleId) {
+        for (String pk : CatalogKeys.seatShardPks(scheduleId)) {
+            if (!dynamo.query(r -> r.tableName(table).consistentRead(true).limit(1)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .expressionAttributeValues(Map.of(":pk", s(pk), ":prefix", s(CatalogKeys.SEAT_PREFIX))))
+                    .items().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, AttributeValue> scheduleItem(Schedule schedule) {

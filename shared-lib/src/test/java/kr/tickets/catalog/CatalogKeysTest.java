@@ -23,7 +23,30 @@ class CatalogKeysTest {
         assertEquals("PERF#p1 / GRADES#0000", key(CatalogKeys.grades("p1", 0)));
         assertEquals("PERF#p1 / SCHEDULES", key(CatalogKeys.performanceSchedules("p1")));
         assertEquals("SCHED#s1 / META", key(CatalogKeys.schedule("s1")));
-        assertEquals("SCHED#s1 / SEAT#A-1-3", key(CatalogKeys.seat("s1", "A-1-3")));
+        // CRC-32("A-1-3") mod 16 = 9, the same in any language (Python: zlib.crc32(b"A-1-3") % 16).
+        assertEquals("SCHED#s1#9 / SEAT#A-1-3", key(CatalogKeys.seat("s1", "A-1-3")));
+    }
+
+    @Test
+    void seatClaimsSpreadEvenlyOverTheShardsAndEveryShardIsListed() {
+        int[] perShard = new int[CatalogKeys.SEAT_SHARDS];
+        for (char section = 'A'; section <= 'D'; section++) {
+            for (int row = 1; row <= 10; row++) {
+                for (int number = 1; number <= 25; number++) {
+                    String seatId = section + "-" + row + "-" + number;
+                    int shard = CatalogKeys.seatShard(seatId);
+                    perShard[shard]++;
+                    assertEquals(CatalogKeys.seatShardPk("s1", shard), CatalogKeys.seat("s1", seatId).get("pk").s());
+                }
+            }
+        }
+        // 1,000 seats over 16 shards: 62.5 each on average; none far from it.
+        for (int count : perShard) {
+            assertTrue(count >= 45 && count <= 80, java.util.Arrays.toString(perShard));
+        }
+        assertEquals(CatalogKeys.SEAT_SHARDS, CatalogKeys.seatShardPks("s1").size());
+        assertEquals("SCHED#s1#0", CatalogKeys.seatShardPks("s1").get(0));
+        assertEquals("SCHED#s1#15", CatalogKeys.seatShardPks("s1").get(15));
     }
 
     @Test

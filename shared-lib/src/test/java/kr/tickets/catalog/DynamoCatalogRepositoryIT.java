@@ -215,33 +215,68 @@ class DynamoCatalogRepositoryIT {
     }
 
     @Test
-    void scheduleSeatsReadsTheScheduleAndItsSeatStatesTogetherSkippingOtherItems() {
+    void scheduleSeatsDerivesTheCountersAndVersionFromTheClaimsInEveryShard() {
         Stored stored = store(smallVenue(), "2031-05-23T11:00:00Z");
         Schedule schedule = stored.schedules().get(0);
         Instant now = Instant.parse("2031-05-01T00:00:00Z");
-        putSeat(schedule, "A-1-1", "BOOKED", null);
-        putSeat(schedule, "A-1-2", "PENDING", now.plusSeconds(600));
-        putSeat(schedule, "A-1-3", "PENDING", now.minusSeconds(1));
-        Map<String, AttributeValue> otherKind = CatalogKeys.key(CatalogKeys.schedulePk(schedule.scheduleId()),
-                "ZZZ#another-kind");
-        otherKind.put("status", AttributeValue.fromS("BOOKED"));
-        dynamo.putItem(r -> r.tableName(table).item(otherKind));
+        // Three seats in three different shards (CRC-32 mod 16: 5, 15, 9).
+        putSeat(schedule, "A-1-1", "BOOKED", null, stored.gradeOfSeat().get("A-1-1"));
+        putSeat(schedule, "A-1-2", "PENDING", now.plusSeconds(600), stored.gradeOfSeat().get("A-1-2"));
+        putSeat(schedule, "A-1-3", "PENDING", now.minusSeconds(1), stored.gradeOfSeat().get("A-1-3"));
+        // A claim in the layout before issue #11 (the schedule's own partition) is not read.
+        Map<String, AttributeValue> oldLayout = CatalogKeys.key(CatalogKeys.schedulePk(schedule.scheduleId()), "SEAT#A-1-4");
+        oldLayout.put("status", AttributeValue.fromS("BOOKED"));
+        dynamo.putItem(r -> r.tableName(table).item(oldLayout));
 
         CatalogRepository.ScheduleSeats read = repository.scheduleSeats(schedule.scheduleId(), now).orElseThrow();
 
-        assertEquals(repository.findSchedule(schedule.scheduleId()).orElseThrow(), read.schedule());
         assertEquals(Map.of("A-1-1", SeatStatus.BOOKED, "A-1-2", SeatStatus.PENDING), read.states());
+        Map<String, Integer> remaining = new LinkedHashMap<>(schedule.remainingByGrade());
+        remaining.merge(stored.gradeOfSeat().get("A-1-1"), -1, Integer::sum);
+        remaining.merge(stored.gradeOfSeat().get("A-1-2"), -1, Integer::sum);
+        assertEquals(remaining, read.schedule().remainingByGrade());
+        assertEquals(1, read.schedule().bookedSeats());
+        assertEquals(read.schedule(), repository.withLiveCounts(schedule, now));
+        // The stored schedule never changes with its seats; the derived version does.
+        assertEquals(schedule, repository.findSchedule(schedule.scheduleId()).orElseThrow());
+        long version = read.schedule().version();
+        putSeat(schedule, "A-2-1", "PENDING", now.plusSeconds(600), stored.gradeOfSeat().get("A-2-1"));
+        long after = repository.scheduleSeats(schedule.scheduleId(), now).orElseThrow().schedule().version();
+        assertTrue(version != after && version != schedule.version(), version + " " + after);
         assertEquals(java.util.Optional.empty(), repository.scheduleSeats("no-such-schedule", now));
     }
 
+    @Test
+    void aClaimInAnyShardRefusesRemovingOrDeletingItsScheduleAsHasBookings() {
+        Stored stored = store(smallVenue(), "2031-05-23T11:00:00Z", "2031-05-24T11:00:00Z");
+        Schedule held = stored.schedules().get(1);
+        // A hold whose time ran out counts until it is released (its claim deleted).
+        putSeat(held, "A-2-2", "PENDING", Instant.parse("2031-01-01T00:00:00Z"), null);
+        List<Schedule> before = repository.schedules(stored.performance().performanceId(), null, null);
+
+        assertTrue(assertThrows(CatalogRepository.CatalogConflict.class, () ->
+                repository.deletePerformance(stored.performance(), stored.schedules())).sold());
+        assertTrue(assertThrows(CatalogRepository.CatalogConflict.class, () -> repository.savePerformance(
+                stored.performance(), repriced(stored), null, List.of(), List.of(held), List.of())).sold());
+        assertUnchanged(stored, before);
+    }
+
     private static void putSeat(Schedule schedule, String seatId, String status, Instant expiresAt) {
+        putSeat(schedule, seatId, status, expiresAt, null);
+    }
+
+    private static void putSeat(Schedule schedule, String seatId, String status, Instant expiresAt, String gradeId) {
         Map<String, AttributeValue> item = CatalogKeys.seat(schedule.scheduleId(), seatId);
         item.put("status", AttributeValue.fromS(status));
+        if (gradeId != null) {
+            item.put("gradeId", AttributeValue.fromS(gradeId));
+        }
         if (expiresAt != null) {
             item.put("holdUntil", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
         }
         dynamo.putItem(r -> r.tableName(table).item(item));
     }
+
 
     @Test
     void repricingRewritesTheGradesAndEverySchedule() {

@@ -140,12 +140,25 @@ final class CatalogReads {
             cost = cost.plus(prefix(CatalogKeys.venuePk(performance.get("venueId").s()), CatalogKeys.VENUE_SEATS_PREFIX, false));
         }
         return cost.plus(prefix(CatalogKeys.performancePk(performanceId), CatalogKeys.GRADES_PREFIX, true))
-                .plus(prefix(CatalogKeys.schedulePk(scheduleId), CatalogKeys.SEAT_PREFIX, true));
+                .plus(claims(scheduleId));
     }
 
-    /** {@code GET /schedules/{id}/seats} with a current {@code If-None-Match}: the schedule alone. */
+    /**
+     * {@code GET /schedules/{id}/seats} with a current {@code If-None-Match}: the schedule and its
+     * claims, from which the version (the ETag) is derived (issue #11).
+     */
     ReadCost notModified(String scheduleId) {
-        return ReadCost.get(get(CatalogKeys.schedule(scheduleId)), true);
+        return ReadCost.get(get(CatalogKeys.schedule(scheduleId)), true).plus(claims(scheduleId));
+    }
+
+    /** One strongly consistent Query of each claim shard of the schedule. */
+    private ReadCost claims(String scheduleId) {
+        ReadCost cost = null;
+        for (String shard : CatalogKeys.seatShardPks(scheduleId)) {
+            ReadCost one = prefix(shard, CatalogKeys.SEAT_PREFIX, true);
+            cost = cost == null ? one : cost.plus(one);
+        }
+        return cost;
     }
 
     /** Every performance item, to describe the data set. */

@@ -6,6 +6,8 @@ import static kr.tickets.runner.bench.BenchClient.percentile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import kr.tickets.catalog.CatalogKeys;
 import kr.tickets.booking.BookingKeys;
 import kr.tickets.localstack.AwsLocal;
+import kr.tickets.localstack.EmulatorCounts;
 import kr.tickets.runner.AdminApi;
 import kr.tickets.runner.LocalService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -75,8 +78,17 @@ public final class RushBenchmark {
     }
 
     private record Result(Rush rush, int requests, int holds, int conflicts, int limits, int other, double seconds,
-                          List<Long> latenciesMicros) {
+                          List<Long> latenciesMicros, HotKeyReport counts) {
     }
+
+    /** The rush the issue's goal 5 measures (and the cost model reads). */
+    private static final String GOAL_RUSH = "100 users, 1,000 seats";
+    private static final List<String> TABLES = List.of("CatalogTable", "BookingTable", "UsersTable", "AuthTable",
+            "PoliciesTable");
+    /** Long enough for every hold's saga to have taken its first steps, so they are counted with the rush. */
+    private static final Duration SAGA_SETTLE = Duration.ofSeconds(3);
+    private static final Duration RAW_RATE_RUN = Duration.ofSeconds(6);
+    private static final int RAW_RATE_THREADS = 8;
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
@@ -112,7 +124,7 @@ public final class RushBenchmark {
         List<Rush> rushes = List.of(
                 new Rush(SEQUENTIAL_HOLDS + " users one after another (baseline), 1,000 seats", SEQUENTIAL_HOLDS,
                         allSeats, true),
-                new Rush("100 users, 1,000 seats", 100, allSeats),
+                new Rush(GOAL_RUSH, 100, allSeats),
                 new Rush("400 users, 1,000 seats", USERS, allSeats),
                 new Rush("400 users, the best 200 seats", USERS, allSeats.subList(0, 200)));
         JsonNode performance = admin.create("/admin/performances", performance(venueId, rushes.size()));
@@ -121,12 +133,25 @@ public final class RushBenchmark {
 
         List<String> bearers = client.signUp("rush", USERS, SIGNUP_THREADS);
         System.out.printf("%d users signed up and logged in.%n", bearers.size());
+        Map<String, String> tableNames = new HashMap<>();
+        TABLES.forEach(t -> tableNames.put(service.stack().resources().physicalId(t), t));
+        double rawRate = RawTransactionRate.measure(dynamo, service.stack().resources().physicalId("CatalogTable"),
+                service.stack().resources().physicalId("BookingTable"), RAW_RATE_THREADS, RAW_RATE_RUN);
+        System.out.printf("Emulator's raw rate: %.1f hold-sized TransactWriteItems/s (%d threads, %d s).%n", rawRate,
+                RAW_RATE_THREADS, RAW_RATE_RUN.toSeconds());
         List<Result> results = new ArrayList<>();
         String writeCost = null;
         for (int i = 0; i < rushes.size(); i++) {
             String scheduleId = performance.get("schedules").get(i).get("scheduleId").asText();
             Map<String, String> holds = new ConcurrentHashMap<>();
-            results.add(rush(rushes.get(i), scheduleId, bearers.subList(0, rushes.get(i).users()), holds));
+            EmulatorCounts.reset(service.stack().endpoint());
+            Result result = rush(rushes.get(i), scheduleId, bearers.subList(0, rushes.get(i).users()), holds);
+            Thread.sleep(SAGA_SETTLE.toMillis());
+            HotKeyReport counts = new HotKeyReport(Math.max(1, result.holds()),
+                    EmulatorCounts.requests(service.stack().endpoint()), EmulatorCounts.keys(service.stack().endpoint()),
+                    tableNames);
+            results.add(new Result(result.rush(), result.requests(), result.holds(), result.conflicts(), result.limits(),
+                    result.other(), result.seconds(), result.latenciesMicros(), counts));
             if (writeCost == null) {
                 // Sized before the release, while the seat and the saga's token are in place.
                 writeCost = writeCost(service, dynamo, holds.keySet().iterator().next());
@@ -146,7 +171,49 @@ public final class RushBenchmark {
                     sorted.get(sorted.size() - 1) / 1000.0);
         }
         System.out.println();
+        System.out.printf("Emulator's raw transaction rate in the same run: %.1f hold-sized TransactWriteItems/s.%n%n",
+                rawRate);
+        System.out.println("| rush | holds/s | emulator requests/hold | DynamoDB requests/hold | WCU/hold | RCU/hold |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        for (Result r : results) {
+            double dynamoRequests = r.counts().requestsPerHold().entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("dynamodb:")).mapToDouble(Map.Entry::getValue).sum();
+            System.out.printf("| %s | %.1f | %.2f | %.2f | %.2f | %.2f |%n", r.rush().name(), r.holds() / r.seconds(),
+                    r.counts().emulatorRequestsPerHold(), dynamoRequests, r.counts().writeUnitsPerHold(),
+                    r.counts().readUnitsPerHold());
+        }
+        System.out.println();
+        Result goal = results.stream().filter(r -> r.rush().name().equals(GOAL_RUSH)).findFirst().orElseThrow();
+        System.out.println("Rush \"" + GOAL_RUSH + "\":");
+        System.out.println();
+        System.out.println(goal.counts().markdown());
+        System.out.println(shardDesign(allSeats));
         System.out.println(writeCost);
+        Map<String, Object> json = new LinkedHashMap<>(goal.counts().json());
+        json.put("rush", GOAL_RUSH);
+        json.put("holdsPerSecond", Math.round(goal.holds() / goal.seconds() * 10) / 10.0);
+        json.put("rawTransactionsPerSecond", Math.round(rawRate * 10) / 10.0);
+        Path out = Path.of("target", "bench", "rush-counts.json");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        System.out.println("Counts of the rush \"" + GOAL_RUSH + "\" written to " + out.toAbsolutePath());
+    }
+
+    /**
+     * What the claim shards take at the design rate, from the venue's seats rather than from one
+     * rush's sample: each hold writes one claim (2 WCU in its transaction) in its seat's shard, so
+     * a shard takes its share of the seats times the rate.
+     */
+    private static String shardDesign(List<String> seats) {
+        int[] perShard = new int[CatalogKeys.SEAT_SHARDS];
+        seats.forEach(seat -> perShard[CatalogKeys.seatShard(seat)]++);
+        int busiest = java.util.Arrays.stream(perShard).max().orElse(0);
+        int quietest = java.util.Arrays.stream(perShard).min().orElse(0);
+        double wcu = (double) busiest / seats.size() * HotKeyReport.DESIGN_HOLDS_PER_SECOND * 2;
+        return String.format("Claim shards by design: %d shards hold %d–%d of the %,d seats; at %,d holds/s spread over "
+                + "the seats the busiest takes %.1f %% of the claims, %,.0f WCU/s of claim writes (limit %,.0f).%n",
+                CatalogKeys.SEAT_SHARDS, quietest, busiest, seats.size(), HotKeyReport.DESIGN_HOLDS_PER_SECOND,
+                100.0 * busiest / seats.size(), wcu, HotKeyReport.MAX_WCU_PER_SECOND);
     }
 
     private static Map<String, Object> performance(String venueId, int schedules) {
@@ -222,7 +289,7 @@ public final class RushBenchmark {
         pool.shutdown();
         System.out.printf("%s: %d holds in %.1f s.%n", rush.name(), holds.size(), seconds);
         return new Result(rush, tally.requests().get(), holds.size(), tally.conflicts().get(), tally.limits().get(),
-                tally.other().get(), seconds, new ArrayList<>(tally.latencies()));
+                tally.other().get(), seconds, new ArrayList<>(tally.latencies()), null);
     }
 
     /** One user: a random seat not seen taken, another after each conflict, until one is held. */
@@ -279,15 +346,13 @@ public final class RushBenchmark {
         String scheduleId = hold.get("scheduleId").s();
         String userId = hold.get("userId").s();
         Map<String, AttributeValue> seat = get(dynamo, catalogTable, CatalogKeys.seat(scheduleId, hold.get("seatId").s()));
-        Map<String, AttributeValue> schedule = get(dynamo, catalogTable, CatalogKeys.schedule(scheduleId));
         Map<String, AttributeValue> userSeats = get(dynamo, bookingTable, BookingKeys.userSeats(userId, scheduleId));
         Map<String, AttributeValue> idempotency = new HashMap<>(
                 BookingKeys.holdIdempotency(userId, UUID.randomUUID().toString()));
         idempotency.put("holdId", AttributeValue.fromS(holdId));
         idempotency.put("expiresAt", AttributeValue.fromN("1795600000"));
         Map<String, Map<String, AttributeValue>> items = new LinkedHashMap<>();
-        items.put("seat (SCHED#/SEAT#)", seat);
-        items.put("schedule counters (SCHED#/META)", schedule);
+        items.put("seat claim (SCHED#<s>#<shard>/SEAT#)", seat);
         items.put("user's seats (USER#/SCHED#)", userSeats);
         items.put("hold (HOLD#/META)", hold);
         items.put("Idempotency-Key (USER#/IDEM#)", idempotency);
@@ -301,11 +366,7 @@ public final class RushBenchmark {
             out.append(String.format("| %s | %,d | %d |%n", item.getKey(), bytes, wcu));
         }
         long tokenWrite = Math.max(1, (ReadCost.size(hold) + KB - 1) / KB);
-        // SCHED#/META carries the catalog's GSI1 keys, so each change of it also rewrites the index copy.
-        long indexCopy = Math.max(1, (ReadCost.size(schedule) + KB - 1) / KB);
-        transaction += indexCopy;
-        out.append(String.format("| GSI1 copy of the schedule counters (catalog's schedules by performance) | %,d | %d |%n",
-                ReadCost.size(schedule), indexCopy));
+        // No write to SCHED#/META nor its GSI1 copy since issue #11: the counters are derived from the claims.
         out.append(String.format("| **hold transaction** | | **%d** |%n", transaction));
         out.append(String.format("| saga stores its task token on the hold (UpdateItem) | %,d | %d |%n",
                 ReadCost.size(hold), tokenWrite));
