@@ -85,7 +85,7 @@ public final class RushBenchmark {
     private static final String GOAL_RUSH = "100 users, 1,000 seats";
     private static final List<String> TABLES = List.of("CatalogTable", "BookingTable", "UsersTable", "AuthTable",
             "PoliciesTable");
-    /** Long enough for every hold's saga to have taken its first steps, so they are counted with the rush. */
+    /** Long enough for every hold's timer execution to have entered its Wait, so its requests are counted with the rush. */
     private static final Duration SAGA_SETTLE = Duration.ofSeconds(3);
     private static final Duration RAW_RATE_RUN = Duration.ofSeconds(6);
     private static final int RAW_RATE_THREADS = 8;
@@ -153,7 +153,7 @@ public final class RushBenchmark {
             results.add(new Result(result.rush(), result.requests(), result.holds(), result.conflicts(), result.limits(),
                     result.other(), result.seconds(), result.latenciesMicros(), counts));
             if (writeCost == null) {
-                // Sized before the release, while the seat and the saga's token are in place.
+                // Sized before the release, while the seat's claim is in place.
                 writeCost = writeCost(service, dynamo, holds.keySet().iterator().next());
             }
             releaseAll(holds);
@@ -322,7 +322,7 @@ public final class RushBenchmark {
         }
     }
 
-    /** Gives every seat back, so the rush's sagas end (not measured). */
+    /** Gives every seat back, so the rush's timers stop (not measured). */
     private void releaseAll(Map<String, String> holds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(32);
         List<Future<?>> pending = new ArrayList<>();
@@ -336,8 +336,8 @@ public final class RushBenchmark {
 
     /**
      * The write units of one hold, from the sizes of the items it wrote: a transactional write
-     * costs 2 WCU per item per started KB; the saga's first step then stores its callback token
-     * on the hold (one plain update, 1 WCU per KB of the larger of the item before and after).
+     * costs 2 WCU per item per started KB. Since issue #11 nothing else is written for a hold until
+     * its buyer pays or its timer fires: no schedule counters, no task token.
      */
     private static String writeCost(LocalService service, DynamoDbClient dynamo, String holdId) {
         String bookingTable = service.stack().resources().physicalId("BookingTable");
@@ -365,12 +365,8 @@ public final class RushBenchmark {
             transaction += wcu;
             out.append(String.format("| %s | %,d | %d |%n", item.getKey(), bytes, wcu));
         }
-        long tokenWrite = Math.max(1, (ReadCost.size(hold) + KB - 1) / KB);
         // No write to SCHED#/META nor its GSI1 copy since issue #11: the counters are derived from the claims.
-        out.append(String.format("| **hold transaction** | | **%d** |%n", transaction));
-        out.append(String.format("| saga stores its task token on the hold (UpdateItem) | %,d | %d |%n",
-                ReadCost.size(hold), tokenWrite));
-        out.append(String.format("| **per hold** | | **%d** |%n", transaction + tokenWrite));
+        out.append(String.format("| **per hold** (the hold transaction) | | **%d** |%n", transaction));
         return out.toString();
     }
 
