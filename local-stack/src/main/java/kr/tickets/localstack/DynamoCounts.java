@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,8 +16,6 @@ import java.util.List;
  */
 public final class DynamoCounts {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** How many requests (or items of a transaction or batch) of one kind named one partition. */
     public record Count(String operation, String table, String index, String partition, long count) {
@@ -30,7 +26,7 @@ public final class DynamoCounts {
 
     /** Every count since the start or the last {@link #reset}. */
     public static List<Count> read(String endpoint) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(endpoint + "/_local/dynamo-counts")).GET());
+        HttpResponse<String> response = EmulatorCounts.send(HttpRequest.newBuilder(URI.create(endpoint + "/_local/dynamo-counts")).GET());
         try {
             return JSON.readValue(response.body(), new TypeReference<List<Count>>() { });
         } catch (IOException e) {
@@ -45,22 +41,6 @@ public final class DynamoCounts {
     }
 
     public static void reset(String endpoint) {
-        send(HttpRequest.newBuilder(URI.create(endpoint + "/_local/dynamo-counts")).DELETE());
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException("the emulator answered " + response.statusCode() + ": " + response.body());
-            }
-            return response;
-        } catch (IOException e) {
-            throw new IllegalStateException("the emulator's counts are unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        EmulatorCounts.send(HttpRequest.newBuilder(URI.create(endpoint + "/_local/dynamo-counts")).DELETE());
     }
 }

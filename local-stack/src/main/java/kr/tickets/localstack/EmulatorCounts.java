@@ -84,7 +84,8 @@ public final class EmulatorCounts {
         }
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Sends a request to one of the launcher's {@code /_local} count endpoints; anything but 2xx is an error. */
+    static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
