@@ -15,8 +15,10 @@ import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import javax.crypto.SecretKey;
+import kr.tickets.auth.AuthTableKeys;
 import kr.tickets.localstack.AwsLocal;
 import kr.tickets.localstack.LocalStack;
+import kr.tickets.users.UsersTableKeys;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -146,11 +148,11 @@ class AuthE2EIT {
         LocalStack stack = LocalService.shared().stack();
         DynamoDbClient dynamo = AwsLocal.dynamo(stack.endpoint());
         dynamo.updateItem(r -> r.tableName(stack.resources().physicalId("UsersTable"))
-                .key(Map.of("pk", AttributeValue.fromS("USER#" + userId), "sk", AttributeValue.fromS("PROFILE")))
+                .key(UsersTableKeys.user(userId))
                 .updateExpression("SET #role = :role").expressionAttributeNames(Map.of("#role", "role"))
                 .expressionAttributeValues(Map.of(":role", AttributeValue.fromS(role))));
         dynamo.updateItem(r -> r.tableName(stack.resources().physicalId("AuthTable"))
-                .key(Map.of("pk", AttributeValue.fromS("ROLE#" + userId), "sk", AttributeValue.fromS("ROLE")))
+                .key(AuthTableKeys.role(userId))
                 .updateExpression("SET #role = :role").expressionAttributeNames(Map.of("#role", "role"))
                 .expressionAttributeValues(Map.of(":role", AttributeValue.fromS(role))));
     }

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Accounts in the Users table. Keys (see docs/data-model.md):
+ * Accounts in the Users table. Keys ({@link UsersTableKeys}, docs/data-model.md):
  * {@code USER#<id> / PROFILE} holds the account; {@code EMAIL#<email> / UNIQUE} and
  * {@code PHONE#<phone> / UNIQUE} are claims written in the same transaction with
  * {@code attribute_not_exists}, so two sign-ups with one email cannot both succeed. An account
@@ -31,8 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 @Singleton
 @Requires(property = "users.table")
 public class DynamoUserRepository implements UserRepository {
-    private static final String PK = "pk";
-    private static final String SK = "sk";
     private static final String NOT_EXISTS = "attribute_not_exists(pk)";
 
     private final DynamoDbClient dynamo;
@@ -49,24 +47,12 @@ public class DynamoUserRepository implements UserRepository {
         this.authTable = authTable;
     }
 
-    static Map<String, AttributeValue> userKey(String userId) {
-        return Map.of(PK, s("USER#" + userId), SK, s("PROFILE"));
-    }
-
-    static Map<String, AttributeValue> emailKey(String email) {
-        return Map.of(PK, s("EMAIL#" + email), SK, s("UNIQUE"));
-    }
-
-    static Map<String, AttributeValue> phoneKey(String phone) {
-        return Map.of(PK, s("PHONE#" + phone), SK, s("UNIQUE"));
-    }
-
     @Override
     public void create(User user) {
         List<TransactWriteItem> items = new ArrayList<>(List.of(
                 put(toItem(user), NOT_EXISTS),
-                put(claim(emailKey(user.email()), user.userId()), NOT_EXISTS),
-                put(claim(phoneKey(user.phone()), user.userId()), NOT_EXISTS)));
+                put(claim(UsersTableKeys.email(user.email()), user.userId()), NOT_EXISTS),
+                put(claim(UsersTableKeys.phone(user.phone()), user.userId()), NOT_EXISTS)));
         if (user.role() != Role.USER) {
             items.add(roleRecord(user));
         }
@@ -86,14 +72,14 @@ public class DynamoUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findById(String userId) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(userKey(userId))
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(UsersTableKeys.user(userId))
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
     @Override
     public Optional<User> findByEmail(String normalizedEmail) {
-        Map<String, AttributeValue> claim = dynamo.getItem(r -> r.tableName(table).key(emailKey(normalizedEmail))
+        Map<String, AttributeValue> claim = dynamo.getItem(r -> r.tableName(table).key(UsersTableKeys.email(normalizedEmail))
                 .consistentRead(true)).item();
         if (claim == null || claim.isEmpty()) {
             return Optional.empty();
@@ -111,9 +97,9 @@ public class DynamoUserRepository implements UserRepository {
                 .build()).build());
         boolean phoneMoved = !current.phone().equals(updated.phone());
         if (phoneMoved) {
-            items.add(put(claim(phoneKey(updated.phone()), updated.userId()), NOT_EXISTS));
+            items.add(put(claim(UsersTableKeys.phone(updated.phone()), updated.userId()), NOT_EXISTS));
             items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                    .key(phoneKey(current.phone()))
+                    .key(UsersTableKeys.phone(current.phone()))
                     .conditionExpression("userId = :me")
                     .expressionAttributeValues(Map.of(":me", s(current.userId())))
                     .build()).build());
@@ -164,7 +150,7 @@ public class DynamoUserRepository implements UserRepository {
     }
 
     private static Map<String, AttributeValue> toItem(User user) {
-        Map<String, AttributeValue> item = new HashMap<>(userKey(user.userId()));
+        Map<String, AttributeValue> item = new HashMap<>(UsersTableKeys.user(user.userId()));
         item.put("userId", s(user.userId()));
         item.put("name", s(user.name()));
         item.put("email", s(user.email()));
