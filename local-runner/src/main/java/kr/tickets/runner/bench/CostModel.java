@@ -113,6 +113,22 @@ final class CostModel {
     record Crowd(int people, int seats, double holdsPerBooking, double winnerConflicts, double loserAttempts,
                  double saleSeconds, double viewSeconds, double pollSeconds, double pollBytes, double layoutBytes) {
 
+        /**
+         * The open issue #11 prices: 100,000 people for a 5,000-seat show; two holds per booking (the
+         * issue's figure); 3.3 lost attempts per winner (the rush bench's 400 users on the best 200
+         * seats: 667 conflicts for 200 holds) and one for each person left without a seat; sold out
+         * in a minute; everyone on the seat map for that minute, polling once a second.
+         */
+        static Crowd ticketOpen(int seats, double pollBytes, double layoutBytes) {
+            return new Crowd(100_000, seats, 2.0, 3.3, 1.0, 60, 60, 1, pollBytes, layoutBytes);
+        }
+
+        /** The same crowd with the seat map open {@code seconds} per person and polled every {@code interval} s. */
+        Crowd viewing(double seconds, double interval) {
+            return new Crowd(people, seats, holdsPerBooking, winnerConflicts, loserAttempts, saleSeconds, seconds,
+                    interval, pollBytes, layoutBytes);
+        }
+
         double conflictsPerBooking() {
             return winnerConflicts + loserAttempts * Math.max(0, people - seats) / (double) seats;
         }

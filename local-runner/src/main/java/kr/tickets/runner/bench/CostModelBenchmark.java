@@ -148,7 +148,7 @@ public final class CostModelBenchmark {
         say(Measured.itemKinds(List.of(paid, unpaid, conflict)));
 
         Journeys journeys = new Journeys(paid.usage(), unpaid.usage(), conflict.usage());
-        Crowd crowd = new Crowd(100_000, schedule.seats().size(), 2.0, 3.3, 1.0, 60, 60, 1, pollBytes, layoutBytes);
+        Crowd crowd = Crowd.ticketOpen(schedule.seats().size(), pollBytes, layoutBytes);
         printCrowd(crowd);
         List<Line> lines = CostModel.perBooking(journeys, crowd, Prices.LIST);
         say("\n## Cost per confirmed booking (AWS list prices)\n");
@@ -158,9 +158,8 @@ public final class CostModelBenchmark {
         for (int open : new int[]{15, 30, 60}) {
             StringBuilder row = new StringBuilder(fmt("| %d |", open));
             for (int every : new int[]{1, 2, 5, 10}) {
-                Crowd varied = new Crowd(crowd.people(), crowd.seats(), crowd.holdsPerBooking(), crowd.winnerConflicts(),
-                        crowd.loserAttempts(), crowd.saleSeconds(), open, every, pollBytes, layoutBytes);
-                row.append(fmt(" $%.7f |", CostModel.total(CostModel.perBooking(journeys, varied, Prices.LIST))));
+                row.append(fmt(" $%.7f |", CostModel.total(CostModel.perBooking(journeys, crowd.viewing(open, every),
+                        Prices.LIST))));
             }
             say(row.toString());
         }
@@ -223,7 +222,7 @@ public final class CostModelBenchmark {
         Thread.sleep(6_000);
     }
 
-    /** Answers the route a journey's request counts under. */
+    /** One run of a journey (the index picks its buyer and seat); answers the API requests it sent, by route. */
     private interface Journey {
         Map<String, Integer> run(int index) throws Exception;
     }

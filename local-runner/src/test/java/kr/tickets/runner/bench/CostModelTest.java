@@ -78,4 +78,23 @@ class CostModelTest {
                 "lambda:Invoke", 3L), 1);
         assertEquals(4 * 0.010 + 10 * 0.005 + 2 * 0.020 + 0 + 2 * 1.0, seconds, 1e-12);
     }
+
+    @Test
+    void viewingChangesOnlyTheSeatMapsShare() {
+        Crowd lighter = CROWD.viewing(10, 5);
+        List<Line> before = CostModel.perBooking(JOURNEYS, CROWD, Prices.LIST);
+        List<Line> after = CostModel.perBooking(JOURNEYS, lighter, Prices.LIST);
+        // 1,000 people × 10 s / 5 s = 2,000 polls for 100 bookings
+        assertEquals(20 * (0.0120 / 1e4 + 2_000 / 1e9 * 0.120), dollars(after, "CloudFront seat status"), 1e-12);
+        assertEquals(CostModel.total(before, "CloudFront"), CostModel.total(after, "CloudFront"), 1e-15);
+    }
+
+    @Test
+    void theTicketOpenCountsEveryLosersAttempt() {
+        Crowd open = Crowd.ticketOpen(5_000, 600, 45_000);
+        // 3.3 among the winners + 95,000 losers × 1 attempt / 5,000 bookings
+        assertEquals(22.3, open.conflictsPerBooking(), 1e-9);
+        assertEquals(1_200, open.pollsPerBooking(), 1e-9);
+        assertEquals(20, open.layoutsPerBooking(), 1e-9);
+    }
 }
