@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -143,20 +141,8 @@ public final class ColdStartBenchmark {
     }
 
     private static Map<String, Object> performance(String venueId) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", "콜드 스타트 " + UUID.randomUUID().toString().substring(0, 8));
-        body.put("genre", "CONCERT");
-        body.put("venueId", venueId);
-        body.put("runningTimeMinutes", 120);
-        body.put("thumbnailUrl", "https://cdn.tickets.example/posters/cold.jpg");
-        body.put("description", "콜드 스타트 벤치마크");
-        body.put("ticketingStartAt", now.minus(Duration.ofHours(1)).toString());
-        body.put("ticketingEndAt", now.plus(Duration.ofDays(29)).toString());
-        body.put("grades", List.of(Map.of("name", "R", "color", "#C0392B", "price", 99_000,
-                "rows", List.of("A-1", "A-2"))));
-        body.put("schedules", List.of(Map.of("startAt", now.plus(Duration.ofDays(30)).toString())));
-        return body;
+        return BenchCatalog.onSale(venueId, "콜드 스타트", "콜드 스타트 벤치마크", "cold", 120,
+                List.of(Map.of("name", "R", "color", "#C0392B", "price", 99_000, "rows", List.of("A-1", "A-2"))), 1);
     }
 
     private void run(int runs) throws Exception {

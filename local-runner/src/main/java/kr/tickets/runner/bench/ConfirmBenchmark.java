@@ -7,12 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,18 +81,8 @@ public final class ConfirmBenchmark {
         }
         String venueId = admin.create("/admin/venues", Map.of("name", "결제 홀", "address", "서울 중구 세종대로 110",
                 "layout", Map.of("sections", List.of(Map.of("name", "A", "rows", rowSpecs))))).get("venueId").asText();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        Map<String, Object> performance = new LinkedHashMap<>();
-        performance.put("title", "결제 벤치 " + UUID.randomUUID().toString().substring(0, 8));
-        performance.put("genre", "CONCERT");
-        performance.put("venueId", venueId);
-        performance.put("runningTimeMinutes", 120);
-        performance.put("thumbnailUrl", "https://cdn.tickets.example/posters/confirm.jpg");
-        performance.put("description", "결제 확정 벤치마크");
-        performance.put("ticketingStartAt", now.minus(Duration.ofHours(1)).toString());
-        performance.put("ticketingEndAt", now.plus(Duration.ofDays(29)).toString());
-        performance.put("grades", List.of(Map.of("name", "R", "color", "#C0392B", "price", 99_000, "rows", gradeRows)));
-        performance.put("schedules", List.of(Map.of("startAt", now.plus(Duration.ofDays(30)).toString())));
+        Map<String, Object> performance = BenchCatalog.onSale(venueId, "결제 벤치", "결제 확정 벤치마크", "confirm", 120,
+                List.of(Map.of("name", "R", "color", "#C0392B", "price", 99_000, "rows", gradeRows)), 1);
         String scheduleId = admin.create("/admin/performances", performance).get("schedules").get(0)
                 .get("scheduleId").asText();
         List<String> bearers = client.signUp("confirm", count, 4);

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -217,26 +215,10 @@ public final class RushBenchmark {
     }
 
     private static Map<String, Object> performance(String venueId, int schedules) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        List<Map<String, Object>> starts = new ArrayList<>();
-        for (int i = 0; i < schedules; i++) {
-            starts.add(Map.of("startAt", now.plus(Duration.ofDays(30 + i)).toString()));
-        }
         List<Map<String, Object>> grades = List.of(
                 grade("VIP", "#D4AF37", 165_000, "A"), grade("R", "#C0392B", 143_000, "B"),
                 grade("S", "#2980B9", 121_000, "C"), grade("A", "#27AE60", 99_000, "D"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", "티켓 오픈 러시 " + UUID.randomUUID().toString().substring(0, 8));
-        body.put("genre", "CONCERT");
-        body.put("venueId", venueId);
-        body.put("runningTimeMinutes", 150);
-        body.put("thumbnailUrl", "https://cdn.tickets.example/posters/rush.jpg");
-        body.put("description", "티켓 오픈 러시 벤치마크");
-        body.put("ticketingStartAt", now.minus(Duration.ofHours(1)).toString());
-        body.put("ticketingEndAt", now.plus(Duration.ofDays(29)).toString());
-        body.put("grades", grades);
-        body.put("schedules", starts);
-        return body;
+        return BenchCatalog.onSale(venueId, "티켓 오픈 러시", "티켓 오픈 러시 벤치마크", "rush", 150, grades, schedules);
     }
 
     private static Map<String, Object> grade(String name, String color, long price, String section) {

@@ -11,8 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -405,7 +403,6 @@ public final class SeatMapBenchmark {
 
     /** A performance on sale at the crowd venue, four grades over its sections, one schedule in 30 days. */
     static Map<String, Object> performance(String venueId) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         String[][] grades = {{"VIP", "#D4AF37", "165000", "AB"}, {"R", "#C0392B", "143000", "CDE"},
             {"S", "#2980B9", "121000", "FGH"}, {"A", "#27AE60", "99000", "IJ"}};
         List<Map<String, Object>> gradeBodies = new ArrayList<>();
@@ -418,18 +415,7 @@ public final class SeatMapBenchmark {
             }
             gradeBodies.add(Map.of("name", g[0], "color", g[1], "price", Long.parseLong(g[2]), "rows", rows));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", "좌석도 크라우드 " + token());
-        body.put("genre", "CONCERT");
-        body.put("venueId", venueId);
-        body.put("runningTimeMinutes", 150);
-        body.put("thumbnailUrl", "https://cdn.tickets.example/posters/crowd.jpg");
-        body.put("description", "좌석도 벤치마크");
-        body.put("ticketingStartAt", now.minus(Duration.ofHours(1)).toString());
-        body.put("ticketingEndAt", now.plus(Duration.ofDays(29)).toString());
-        body.put("grades", gradeBodies);
-        body.put("schedules", List.of(Map.of("startAt", now.plus(Duration.ofDays(30)).toString())));
-        return body;
+        return BenchCatalog.onSale(venueId, "좌석도 크라우드", "좌석도 벤치마크", "crowd", 150, gradeBodies, 1);
     }
 
     private static String token() {
