@@ -1,0 +1,7 @@
+import type { PageProps } from '../App';
+import { Page } from '../components/ui';
+
+// Filled in by issue #12's screens; the route exists so links and redirects land somewhere.
+export function PaySuccess(_props: PageProps) {
+  return <Page title="결제 완료"><p>준비 중입니다.</p></Page>;
+}
