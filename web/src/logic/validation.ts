@@ -19,9 +19,9 @@ export const RULES = {
   nothingToChange: '변경할 내용이 없습니다.',
 } as const;
 
-// Local part of letters, digits and the RFC 5322 atext specials without `..`; a domain of at
-// least two labels (the server's EmailAddress rule, ASCII only).
-const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+// The server's UserRules: a local part of letters, digits, dots and the RFC 5322 atext specials
+// without `..`; a domain of at least two labels (ASCII only).
+const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 const PHONE = /^010-\d{4}-\d{4}$/;
 
 export function nameError(name: string): string | undefined {
@@ -31,7 +31,7 @@ export function nameError(name: string): string | undefined {
 
 export function emailError(email: string): string | undefined {
   const t = email.trim();
-  return t.length > 254 || !EMAIL.test(t) ? RULES.email : undefined;
+  return t.length > 254 || !EMAIL.test(t) || t.includes('..') ? RULES.email : undefined;
 }
 
 /** ≥ 8 characters with a letter, a digit and a special (not a letter, digit or blank); ≤ 72 UTF-8 bytes. */
@@ -40,8 +40,7 @@ export function passwordError(password: string): string | undefined {
   const ok = [...password].length >= 8
     && /\p{L}/u.test(password)
     && /\p{Nd}/u.test(password)
-    && /[^\p{L}\p{Nd}\s]/u.test(password)
-    && !/^\s|\s$/.test(password);
+    && /[^\p{L}\p{Nd}\s]/u.test(password);
   return ok ? undefined : RULES.password;
 }
 
