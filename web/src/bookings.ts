@@ -64,3 +64,8 @@ export function getReceipt(id: string): Promise<Receipt> {
 export function cancelBooking(id: string, idempotencyKey: string): Promise<CancelResult> {
   return api<CancelResult>('POST', `/bookings/${encodeURIComponent(id)}/cancel`, {}, { headers: { 'Idempotency-Key': idempotencyKey } });
 }
+
+/** A fresh Idempotency-Key (getRandomValues works on plain-http origins too, unlike randomUUID). */
+export function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
