@@ -162,3 +162,15 @@ export async function seatStatus(scheduleId, seatId) {
   if (!seat) throw new Error(`no seat ${seatId} in ${scheduleId}: ${r.status}`);
   return seat.status;
 }
+
+/**
+ * Opens an app path without reloading the page (the router follows popstate), as a click on an
+ * in-app link does: the session stays in memory, so tests that are not about the refresh
+ * cookie do not depend on it.
+ */
+export async function goInApp(page, path) {
+  await page.evaluate((p) => {
+    history.pushState(null, '', p);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
