@@ -64,6 +64,7 @@ test('an admin changes a policy in the table and sees it in the audit trail', as
   const audit = (await api('GET', `/admin/policy-audit?key=${KEY}&size=1`, undefined, admin)).body.items[0];
   assert.equal(audit.newValue, value);
   assert.equal(cells[4], audit.changedBy.slice(0, 8));
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'admin-policies-desktop');
   await page.context().close();
 });

@@ -136,6 +136,8 @@ test('inside the cancellation window the cancel button is disabled with the reas
   const why = await page.locator('#cancel-why').textContent();
   assert.match(why, /^공연 24시간 전부터는 취소할 수 없습니다\. \(취소 마감: \d{4}년 \d{2}월 \d{2}일 \d{2}:\d{2}\)$/);
   assert.equal(await button.getAttribute('aria-describedby'), 'cancel-why');
+  assert.match(await page.locator('.facts').first().textContent(), /취소 마감\d{4}년 \d{2}월 \d{2}일 \d{2}:\d{2} \(마감\)/);
+  await page.locator('.cancel-box').scrollIntoViewIfNeeded();
   await screenshot(page, 'booking-detail-phone');
   // The API agrees: the buyer's cancel is refused.
   const refused = await api('POST', `/bookings/${booking.bookingId}/cancel`, {}, buyer.token);

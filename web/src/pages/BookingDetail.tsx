@@ -61,7 +61,7 @@ function Detail({ booking: b, receipt, receiptError, reload }: { booking: Bookin
     ['결제일시', dateTime(b.payment.approvedAt)],
     ['예매일시', dateTime(b.bookedAt)],
     ['상태', <span class={`status status-${b.status.toLowerCase()}`}>{statusLabel(b.status)}</span>],
-    ['취소 마감', state.deadline],
+    ['취소 마감', state.deadlineRow],
   ];
   if (b.cancellation) {
     rows.push(['취소 요청', `${dateTime(b.cancellation.requestedAt)}${b.cancellation.byAdmin ? ' (관리자)' : ''}${b.cancellation.reason ? ` · ${b.cancellation.reason}` : ''}`]);
