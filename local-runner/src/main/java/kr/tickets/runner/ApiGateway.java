@@ -29,7 +29,10 @@ import kr.tickets.localstack.Intrinsics;
  * API Gateway (REST API, Lambda proxy integration) on localhost: each request becomes the
  * proxy event AWS would send to the route's function, and the function's response event
  * becomes the HTTP response. A path no route serves is 404, a method the path does not
- * serve is 405 (both problem+json); a function that throws is 502, as in AWS.
+ * serve is 405 (both problem+json); a function that throws is 502, as in AWS. In front of it,
+ * as CloudFront is on AWS, a GET or HEAD whose first path segment is none of the API's (so
+ * CloudFront would send it to S3) is answered by the web app ({@link WebApp}) when it has a file
+ * or an app route for it.
  */
 public final class ApiGateway implements AutoCloseable {
     /** API Gateway's own limit on a request payload. */
@@ -45,6 +48,9 @@ public final class ApiGateway implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private volatile StageCache cache;
+    private final WebApp web;
+    /** The first path segments of the API's routes: CloudFront's path patterns for the API origin. */
+    private final Set<String> apiPrefixes;
 
     /** A gateway whose stage cache is the one template.yaml declares. */
     public ApiGateway(int port, Map<String, FunctionHost> functions) throws IOException {
@@ -53,13 +59,30 @@ public final class ApiGateway implements AutoCloseable {
 
     /** A gateway with {@code cache} as its stage cache; null: the one template.yaml declares. */
     public ApiGateway(int port, Map<String, FunctionHost> functions, StageCache cache) throws IOException {
+        this(bind(port), functions, cache, null);
+    }
+
+    /** A server bound to {@code port} on 127.0.0.1 (0: a free one), not yet serving: its port is known before the gateway starts. */
+    public static HttpServer bind(int port) throws IOException {
+        return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
+    }
+
+    /**
+     * A gateway on an already bound server, with {@code cache} as its stage cache (null: the one
+     * template.yaml declares) and {@code web} answering what CloudFront would send to S3 (null: nothing).
+     */
+    public ApiGateway(HttpServer server, Map<String, FunctionHost> functions, StageCache cache, WebApp web) {
         this.functions = functions;
+        this.web = web;
         List<ApiRoute> all = new ArrayList<>();
         functions.values().forEach(f -> all.addAll(f.spec().routes()));
         all.sort(Comparator.comparingInt(ApiRoute::specificity).reversed());
         this.routes = List.copyOf(all);
+        Set<String> prefixes = new TreeSet<>();
+        routes.forEach(r -> prefixes.add(firstSegment(r.path())));
+        this.apiPrefixes = Set.copyOf(prefixes);
         this.cache = cache != null ? cache : StageCache.fromTemplate(kr.tickets.localstack.SamTemplate.load(), routes);
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
+        this.server = server;
         this.workers = Executors.newFixedThreadPool(64);
         server.setExecutor(workers);
         server.createContext("/", this::handle);
@@ -68,6 +91,11 @@ public final class ApiGateway implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** What answers the paths CloudFront would send to S3, or null. */
+    public WebApp webApp() {
+        return web;
     }
 
     public List<ApiRoute> routes() {
@@ -108,6 +136,9 @@ public final class ApiGateway implements AutoCloseable {
                 }
                 allowed.add(route.method());
             }
+            if (allowed.isEmpty() && webAnswer(exchange, method)) {
+                return;
+            }
             if (allowed.isEmpty()) {
                 problem(exchange, 404, "NOT_FOUND", "No route serves " + path + ".");
             } else {
@@ -118,6 +149,30 @@ public final class ApiGateway implements AutoCloseable {
             LOG.log(System.Logger.Level.ERROR, "local gateway failed on " + exchange.getRequestURI(), e);
             problem(exchange, 500, "INTERNAL_ERROR", "The local gateway failed.");
         }
+    }
+
+    /** Answers from the web app when CloudFront would send this request to S3 and the app has an answer. */
+    private boolean webAnswer(HttpExchange exchange, String method) throws IOException {
+        if (web == null || !(method.equals("GET") || method.equals("HEAD"))) {
+            return false;
+        }
+        String path = exchange.getRequestURI().getPath();
+        if (path == null || apiPrefixes.contains(firstSegment(path))) {
+            return false;
+        }
+        java.util.Optional<WebApp.Asset> asset = web.answer(path);
+        if (asset.isEmpty()) {
+            return false;
+        }
+        asset.get().headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        send(exchange, 200, asset.get().body());
+        return true;
+    }
+
+    private static String firstSegment(String path) {
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        int slash = trimmed.indexOf('/');
+        return slash < 0 ? trimmed : trimmed.substring(0, slash);
     }
 
     private void forward(HttpExchange exchange, ApiRoute route, Map<String, String> parameters, byte[] body)

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * {@code java -jar local-runner/target/local-runner.jar}: runs the service on localhost until
  * stopped, with the demo catalog ({@link DemoCatalog}) in it. PORT (default 3000) is the API's
  * port, MOTO_PORT (default 5050) the emulator's, TOSS_PORT (default 5070) the Toss sandbox's (a
- * fixed port, so the README's payment window URL works); LAMBDA_PORT (the Lambda Invoke
+ * fixed port, so the README's payment window URL works); WEB_DIR (default {@code web/dist}) the
+ * web build served at the API's origin ({@link WebApp}); LAMBDA_PORT (the Lambda Invoke
  * endpoint) defaults to a free port. The functions' EMF metrics go to
  * {@code target/local-metrics/emf-<start>-<pid>.jsonl}; every minute while it grows, and on exit,
  * the console prints the funnel on one line and the path of its HTML report ({@link FunnelReport}).
@@ -29,7 +30,8 @@ public final class LocalRunner {
         int motoPort = Integer.parseInt(System.getenv().getOrDefault("MOTO_PORT", "5050"));
         int lambdaPort = Integer.parseInt(System.getenv().getOrDefault("LAMBDA_PORT", "0"));
         int tossPort = Integer.parseInt(System.getenv().getOrDefault("TOSS_PORT", "5070"));
-        LocalService service = LocalService.start(port, motoPort, lambdaPort, tossPort);
+        Path webDir = WebApp.configuredDir();
+        LocalService service = LocalService.start(port, motoPort, lambdaPort, tossPort, java.util.Map.of(), webDir);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
             printFunnel(service.output().metricsFile());
@@ -39,13 +41,21 @@ public final class LocalRunner {
         // As EventBridge would: the clock check and reconciliation run now and then on their rates.
         service.scheduler().start();
         System.out.println();
+        if (service.webApp().serves()) {
+            System.out.println("Web app:        " + service.siteUrl() + "/   (from " + service.webApp().root()
+                    + "; the API on the same origin)");
+        } else {
+            System.out.println("Web app:        not served: no index.html in " + webDir
+                    + "   (build web/ or set WEB_DIR; /config.json is served)");
+        }
         System.out.println("Ticketing API:  " + service.baseUrl() + "   (try: curl " + service.baseUrl() + "/health)");
         System.out.println("AWS emulator:   " + service.stack().endpoint() + "   (moto)");
         System.out.println("Lambda invoke:  " + service.lambdaUrl() + "   (Step Functions' lambda tasks land here)");
         System.out.println("Toss sandbox:   " + service.tossSandbox().baseUrl() + "   (TossApiBaseUrl; secret key "
                 + LocalService.TOSS_SECRET_KEY + ")");
-        System.out.println("Toss window:    " + service.tossSandbox().checkoutUrl()
-                + "?orderId=&amount=&orderName=&successUrl=&failUrl=   (302 to successUrl with the paymentKey)");
+        System.out.println("Toss window:    " + service.tossSandbox().windowUrl()
+                + "?clientKey=&orderId=&orderName=&amount=&method=&successUrl=&failUrl=   (the page a browser sees; "
+                + service.tossSandbox().checkoutUrl() + " answers 302 to successUrl with the paymentKey)");
         System.out.println("NTP responder:  udp://" + service.ntpResponder().server()
                 + "   (NtpServers; the clock check runs at start and on its schedule: see /health)");
         System.out.println("Local admin:    " + DemoAccounts.ADMIN_EMAIL + " / " + DemoAccounts.ADMIN_PASSWORD);

@@ -1,6 +1,8 @@
 package kr.tickets.runner;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -74,17 +76,45 @@ public final class LocalService implements AutoCloseable {
     /** Every listener on the given port (0: a free one), with template parameters set over their defaults. */
     public static LocalService start(int apiPort, int motoPort, int lambdaPort, int tossPort,
                                      Map<String, String> parameters) {
+        return start(apiPort, motoPort, lambdaPort, tossPort, parameters, null);
+    }
+
+    /**
+     * Every listener on the given port (0: a free one), with template parameters set over their
+     * defaults, and the web build in {@code webDir} served at the API's origin (null or without
+     * index.html: no app, only {@code /config.json}). Toss's redirects come back to this origin's
+     * {@code /pay/success} and {@code /pay/fail} unless the parameters say otherwise.
+     */
+    public static LocalService start(int apiPort, int motoPort, int lambdaPort, int tossPort,
+                                     Map<String, String> parameters, Path webDir) {
         // Before any function loads: each function's logging keeps the standard output it finds.
         OutputTap.install();
         Map<String, String> all = new LinkedHashMap<>(Map.of("RefundRetryDelaysSeconds", LOCAL_REFUND_RETRY_DELAYS));
         all.putAll(parameters);
-        TossSandbox toss = TossSandbox.start(tossPort, Clock.systemUTC());
+        HttpServer apiServer;
+        try {
+            apiServer = ApiGateway.bind(apiPort);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot bind the local API on port " + apiPort, e);
+        }
+        // localhost, not 127.0.0.1: browsers treat it as a secure context, so the Secure refresh cookie works.
+        String site = "http://localhost:" + apiServer.getAddress().getPort();
+        all.putIfAbsent("PaymentSuccessUrl", site + "/pay/success");
+        all.putIfAbsent("PaymentFailUrl", site + "/pay/fail");
+        TossSandbox toss;
+        try {
+            toss = TossSandbox.start(tossPort, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            apiServer.stop(0);
+            throw e;
+        }
         NtpResponder ntp;
         LambdaEndpoint lambda;
         try {
             ntp = NtpResponder.start(0);
         } catch (RuntimeException e) {
             toss.close();
+            apiServer.stop(0);
             throw e;
         }
         try {
@@ -92,6 +122,7 @@ public final class LocalService implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             ntp.close();
             toss.close();
+            apiServer.stop(0);
             throw new IllegalStateException("cannot start the local Lambda endpoint", e);
         }
         LocalStack stack;
@@ -103,6 +134,7 @@ public final class LocalService implements AutoCloseable {
             lambda.close();
             ntp.close();
             toss.close();
+            apiServer.stop(0);
             throw e;
         }
         Map<String, FunctionHost> functions = new LinkedHashMap<>();
@@ -115,7 +147,9 @@ public final class LocalService implements AutoCloseable {
                 functions.put(spec.id(), host);
                 lambda.register(host);
             }
-            gateway = new ApiGateway(apiPort, functions);
+            String clientKey = String.valueOf(stack.parameters().get("TossClientKey"));
+            WebApp web = WebApp.of(webDir, WebApp.config(clientKey, toss.windowUrl()), toss.browserOrigin());
+            gateway = new ApiGateway(apiServer, functions, null, web);
             LocalService service = new LocalService(toss, ntp, lambda, stack, Collections.unmodifiableMap(functions),
                     gateway, pollers);
             service.bootstrapAdmin();
@@ -129,10 +163,12 @@ public final class LocalService implements AutoCloseable {
                 }
             }
             return service;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             pollers.forEach(SqsPoller::close);
             if (gateway != null) {
                 gateway.close();
+            } else {
+                apiServer.stop(0);
             }
             lambda.close();
             functions.values().forEach(LocalService::closeQuietly);
@@ -162,6 +198,16 @@ public final class LocalService implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + gateway.port();
+    }
+
+    /** The address a browser opens: the web app and the API on one origin (localhost: a secure context). */
+    public String siteUrl() {
+        return "http://localhost:" + gateway.port();
+    }
+
+    /** The web app the gateway serves (its build directory, or none) and {@code /config.json}. */
+    public WebApp webApp() {
+        return gateway.webApp();
     }
 
     /** What the functions print: the EMF metrics file of this run and captures of the log lines. */

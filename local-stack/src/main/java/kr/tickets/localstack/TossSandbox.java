@@ -134,6 +134,7 @@ public final class TossSandbox implements AutoCloseable {
             server.setExecutor(workers);
             server.createContext("/v1/payments", sandbox::handle);
             server.createContext("/sandbox/checkout", sandbox::checkout);
+            server.createContext("/sandbox/window", sandbox::window);
             server.start();
             return sandbox;
         } catch (IOException e) {
@@ -148,6 +149,16 @@ public final class TossSandbox implements AutoCloseable {
     /** The payment window's URL ({@code GET}, parameters in the query). */
     public String checkoutUrl() {
         return baseUrl() + "/sandbox/checkout";
+    }
+
+    /** The sandbox's origin as a browser on this machine reaches it (localhost, like the web app). */
+    public String browserOrigin() {
+        return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    /** The payment window page a browser opens (the web app's {@code windowUrl} locally). */
+    public String windowUrl() {
+        return browserOrigin() + "/sandbox/window";
     }
 
     /**
@@ -255,6 +266,118 @@ public final class TossSandbox implements AutoCloseable {
             location.setLength(location.length() - 1);
             exchange.getResponseHeaders().set("Location", location.toString());
             exchange.sendResponseHeaders(302, -1);
+        }
+    }
+
+    /**
+     * {@code GET /sandbox/window}: the payment window page a browser sees, in Korean, without
+     * scripts or external resources: the order, the amount and the method, and three GET forms to
+     * {@code /sandbox/checkout} (pay, a declined card, cancel) carrying the same order. Everything
+     * echoed is HTML-escaped. Bad parameters or a key that is not a {@code test_ck_} client key
+     * answer a 400 page with Toss's error code and message.
+     */
+    private void window(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            String clientKey = query.getOrDefault("clientKey", "");
+            String method = query.getOrDefault("method", "CARD");
+            Reply refused;
+            if (!clientKey.startsWith("test_ck_") || !clientKey.matches("[A-Za-z0-9_]{9,100}")) {
+                refused = error("INVALID_CLIENT_KEY", "잘못된 클라이언트 키입니다. 테스트 클라이언트 키(test_ck_)를 확인해주세요.");
+            } else if (!METHOD_LABELS.containsKey(method)) {
+                refused = error("INVALID_REQUEST", "잘못된 요청입니다. (method 는 CARD, EASY_PAY)");
+            } else if (query.containsKey("outcome")) {
+                refused = error("INVALID_REQUEST", "잘못된 요청입니다. (outcome 은 결제창에서 고릅니다)");
+            } else {
+                refused = windowRequest(exchange.getRequestMethod(), query);
+            }
+            if (refused != null) {
+                sendHtml(exchange, refused.status(), errorPage(refused));
+                return;
+            }
+            sendHtml(exchange, 200, windowPage(query, METHOD_LABELS.get(method)));
+        }
+    }
+
+    /** The payment methods the window offers, with the label Toss shows. */
+    private static final Map<String, String> METHOD_LABELS = Map.of("CARD", "카드", "EASY_PAY", "간편결제");
+
+    private static String windowPage(Map<String, String> query, String methodLabel) {
+        StringBuilder hidden = new StringBuilder();
+        for (String name : List.of("orderId", "amount", "orderName", "successUrl", "failUrl")) {
+            hidden.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
+                    .append(html(query.get(name))).append("\">");
+        }
+        String customer = query.getOrDefault("customerName", "");
+        String email = query.getOrDefault("customerEmail", "");
+        StringBuilder page = new StringBuilder(page("토스페이먼츠 (테스트 결제창)"));
+        page.append("<h1>토스페이먼츠 (테스트 결제창)</h1>\n<dl>")
+                .append("<dt>주문</dt><dd id=\"order-name\">").append(html(query.get("orderName"))).append("</dd>")
+                .append("<dt>결제 금액</dt><dd id=\"amount\">")
+                .append(String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(query.get("amount"))))
+                .append("원</dd>")
+                .append("<dt>결제 수단</dt><dd id=\"method\">").append(methodLabel).append("</dd>");
+        if (!customer.isBlank() || !email.isBlank()) {
+            page.append("<dt>구매자</dt><dd id=\"customer\">").append(html(customer))
+                    .append(email.isBlank() ? "" : " (" + html(email) + ")").append("</dd>");
+        }
+        page.append("</dl>\n");
+        for (String[] button : new String[][]{{"success", "결제하기"}, {"reject", "카드 승인 거절 (테스트)"},
+                {"cancel", "결제 취소"}}) {
+            page.append("<form method=\"get\" action=\"/sandbox/checkout\">").append(hidden)
+                    .append("<input type=\"hidden\" name=\"outcome\" value=\"").append(button[0]).append("\">")
+                    .append("<button type=\"submit\" id=\"").append(button[0]).append("\">").append(button[1])
+                    .append("</button></form>\n");
+        }
+        return page.append("<p>테스트 결제창입니다. 실제로 결제되지 않습니다.</p>\n</body></html>\n").toString();
+    }
+
+    private static String errorPage(Reply refused) {
+        return page("결제창 오류") + "<h1>결제창을 열 수 없습니다</h1>\n<p id=\"code\">"
+                + html(refused.body().path("code").asText()) + "</p>\n<p id=\"message\">"
+                + html(refused.body().path("message").asText()) + "</p>\n</body></html>\n";
+    }
+
+    private static String page(String title) {
+        return "<!doctype html>\n<html lang=\"ko\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
+                + "</title><style>body{font-family:sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem}"
+                + "button{display:block;width:100%;margin:.5rem 0;padding:.8rem;font-size:1rem}</style></head><body>\n";
+    }
+
+    /** Escapes text for an HTML element or a double-quoted attribute. */
+    static String html(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void sendHtml(HttpExchange exchange, int status, String page) throws IOException {
+        byte[] body = page.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        // No form-action: browsers apply it to the checkout's redirect to the shop's success or fail URL.
+        exchange.getResponseHeaders().set("Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+        boolean head = "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
         }
     }
 
