@@ -104,7 +104,7 @@ export function Checkout({ match }: PageProps) {
       <ErrorBox error={error} />
       <div class="checkout card">
         <h2>예매 정보</h2>
-        <dl class="facts">
+        <dl class="info">
           <dt>공연</dt><dd>{hold.orderName}</dd>
           <dt>좌석</dt><dd>{hold.seatLabel}</dd>
           <dt>등급</dt><dd>{hold.gradeName}석</dd>
@@ -121,7 +121,7 @@ export function Checkout({ match }: PageProps) {
                   <button type="submit" class="secondary" disabled={busy !== '' || (!code.trim() && !applied)}>적용</button>
                 </div>
                 {codeError ? <small id="f-code-err" class="field-error" role="alert">{codeErrorText(codeError)}</small> : null}
-                {applied && !codeError && <small class="ok" role="status">할인 코드 {applied.toUpperCase()}가 적용되었습니다.</small>}
+                {applied && !codeError && <small class="applied" role="status">할인 코드 {applied.toUpperCase()}가 적용되었습니다.</small>}
               </div>
             </form>
             <fieldset class="methods">

@@ -75,9 +75,9 @@ export function PaySuccess({ match }: PageProps) {
 /** The screen receipt (requirements §4.2): what was bought, when, and what was paid how. */
 export function ReceiptView({ receipt: r }: { receipt: Receipt }) {
   return (
-    <section class="receipt card" aria-labelledby="receipt-title">
+    <section class="receipt-card card" aria-labelledby="receipt-title">
       <h2 id="receipt-title">영수증</h2>
-      <dl class="facts">
+      <dl class="info">
         <dt>예매 번호</dt><dd class="booking-number">{r.bookingNumber}</dd>
         <dt>공연</dt><dd>{r.performance.title}</dd>
         <dt>공연장</dt><dd>{r.performance.venueName}</dd>

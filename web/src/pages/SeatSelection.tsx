@@ -166,7 +166,7 @@ export function SeatSelection({ match }: PageProps) {
             <section class="selection card" aria-live="polite" aria-labelledby="sel-title">
               <h2 id="sel-title">선택한 좌석</h2>
               {seat && grade ? (
-                <dl class="facts">
+                <dl class="info">
                   <dt>좌석</dt><dd>{seat.label}</dd>
                   <dt>등급</dt><dd>{grade.name}석</dd>
                   <dt>가격</dt><dd>{won(grade.price)}</dd>

@@ -29,7 +29,7 @@ export function ShowDetail({ match }: PageProps) {
       <div class="show-detail">
         <Poster src={show.thumbnailUrl} alt={`${show.title} 포스터`} />
         <div>
-          <dl class="facts">
+          <dl class="info">
             <dt>공연장</dt><dd><a href={venueLink}>{show.venue.name}</a></dd>
             <dt>장르</dt><dd>{GENRE_LABEL[show.genre] ?? show.genre}</dd>
             <dt>관람 시간</dt><dd>{show.runningTimeMinutes}분</dd>

@@ -113,7 +113,7 @@ export function ShowList({ match }: PageProps) {
         </ul>
       )}
       {cursor && items && (
-        <p class="more">
+        <p class="more-row">
           <button type="button" class="secondary" onClick={loadMore} disabled={more}>{more ? '불러오는 중…' : '더 보기'}</button>
         </p>
       )}
