@@ -70,6 +70,12 @@ test('a booking’s detail shows the receipt; cancel states deadline and refund,
 
   const page = await newPage(browser);
   await uiLogin(page, buyer);
+  // The seat map (buy's screen) shows the booked seat taken.
+  const seatOnMap = page.locator('[data-seat-id="A-1-2"]');
+  await goInApp(page, `/shows/${show.performanceId}/schedules/${scheduleId}`);
+  await seatOnMap.waitFor();
+  await eventually(() => seatOnMap.getAttribute('aria-disabled'), (v) => v === 'true', 15_000, 'A-1-2 taken on the map');
+
   await goInApp(page, `/my/bookings/${booking.bookingId}`);
   await page.locator('.receipt .total').waitFor();
   const info = await page.locator('.facts').first().textContent();
@@ -114,6 +120,11 @@ test('a booking’s detail shows the receipt; cancel states deadline and refund,
   }, (t) => t.includes('상태취소') && t.includes('환불 완료'), 20_000, 'detail says 취소 and 환불 완료');
   assert.ok(await page.getByRole('button', { name: '예매 취소' }).isDisabled());
   assert.match(await page.locator('#cancel-why').textContent(), /이미 취소된 예매입니다/);
+
+  // Back on the seat map the seat is selectable again.
+  await goInApp(page, `/shows/${show.performanceId}/schedules/${scheduleId}`);
+  await seatOnMap.waitFor();
+  await eventually(() => seatOnMap.getAttribute('aria-disabled'), (v) => v === null, 20_000, 'A-1-2 free on the map');
 
   // The seat is selectable again for someone else.
   const next = await newAccount('다른사람');
