@@ -66,6 +66,9 @@ test('an admin changes a policy in the table and sees it in the audit trail', as
   assert.equal(cells[4], audit.changedBy.slice(0, 8));
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'admin-policies-desktop');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, 'admin-policies-phone');
   await page.context().close();
 });
 

@@ -58,6 +58,8 @@ test('my bookings sort by booking date and by title, both ways', async () => {
   await row.filter({ hasText: '152,000원' }).waitFor();
   await row.filter({ hasText: 'A' }).waitFor();
   await screenshot(page, 'my-bookings-desktop');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'my-bookings-phone');
   await page.context().close();
 });
 
@@ -101,6 +103,9 @@ test('a booking’s detail shows the receipt; cancel states deadline and refund,
   for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
   assert.ok(await page.evaluate(() => document.querySelector('dialog')?.contains(document.activeElement)), 'focus stays in the dialog');
   await screenshot(page, 'booking-cancel-dialog-desktop');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'booking-cancel-dialog-phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   assert.equal(await seatStatus(scheduleId, 'A-1-2'), 'BOOKED', 'closing the dialog cancels nothing');
