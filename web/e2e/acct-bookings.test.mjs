@@ -63,6 +63,30 @@ test('my bookings sort by booking date and by title, both ways', async () => {
   await page.context().close();
 });
 
+test('더 보기 follows the cursor: 11 bookings are two pages of the list', async () => {
+  // One seat per schedule and user: one show with 11 schedules gives one buyer 11 bookings.
+  const show = await createShow(admin, { days: [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20] });
+  const buyer = await newAccount('배하준');
+  for (const scheduleId of show.scheduleIds) await bookViaApi(buyer, scheduleId, 'B-1-2');
+  const page = await newPage(browser);
+  await uiLogin(page, buyer);
+  await goInApp(page, '/my/bookings?sort=bookedAt&order=asc');
+  const rows = page.locator('.booking-row');
+  await eventually(async () => {
+    await goInApp(page, '/');
+    await goInApp(page, '/my/bookings?sort=bookedAt&order=asc');
+    await rows.first().waitFor({ timeout: 5000 }).catch(() => undefined);
+    await page.getByRole('button', { name: '더 보기' }).waitFor({ timeout: 3000 }).catch(() => undefined);
+    return { rows: await rows.count(), more: await page.getByRole('button', { name: '더 보기' }).count() };
+  }, (v) => v.rows === 10 && v.more === 1, 30_000, 'a first page of 10 with 더 보기');
+  await page.getByRole('button', { name: '더 보기' }).click();
+  await eventually(() => rows.count(), (n) => n === 11, 10_000, '11 rows after 더 보기');
+  assert.equal(await page.getByRole('button', { name: '더 보기' }).count(), 0, 'the last page has no 더 보기');
+  const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-booking-id')));
+  assert.equal(new Set(ids).size, 11, 'no booking twice');
+  await page.context().close();
+});
+
 test('a booking’s detail shows the receipt; cancel states deadline and refund, and the seat comes back', async () => {
   const show = await createShow(admin);
   const [scheduleId] = show.scheduleIds;
