@@ -96,7 +96,7 @@ export function SeatMap(props: {
       <svg
         ref={svg} class={`seatmap-svg${zoomed ? ' zoomed' : ''}`} viewBox={`${view.x} ${view.y} ${view.width} ${view.height}`}
         preserveAspectRatio="xMidYMin meet" role="group" aria-label="좌석 배치도 (화살표 키로 좌석 이동, Enter로 선택)"
-        onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp}
+        onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp} onPointerLeave={onPointerUp}
         onClickCapture={(e) => {
           // The end of a drag is not a click on the seat under the finger.
           if (moved.current) {
