@@ -23,9 +23,11 @@ test('a booking can be cancelled until its deadline, which is stated in KST', ()
   const before = cancelState(b, new Date('2026-12-23T10:29:59Z'));
   assert.equal(before.allowed, true);
   assert.equal(before.deadline, '2026년 12월 23일 19:30까지 취소 가능');
+  assert.equal(before.deadlineRow, before.deadline);
   const after = cancelState(b, new Date('2026-12-23T10:30:00Z'));
   assert.equal(after.allowed, false);
   assert.equal(after.reason, '공연 24시간 전부터는 취소할 수 없습니다. (취소 마감: 2026년 12월 23일 19:30)');
+  assert.equal(after.deadlineRow, '2026년 12월 23일 19:30 (마감)');
 });
 
 test('the deadline text follows the cancellation-hours policy, and only confirmed bookings cancel', () => {

@@ -72,6 +72,8 @@ export interface CancelState {
   reason?: string;
   /** `YYYY년 MM월 DD일 HH:mm까지 취소 가능`. */
   deadline: string;
+  /** The deadline as the detail lists it: the same sentence, or `… (마감)` once it has passed. */
+  deadlineRow: string;
 }
 
 /**
@@ -81,15 +83,18 @@ export interface CancelState {
  */
 export function cancelState(b: { status: string; cancellableUntil: string; scheduleStartAt: string }, now: Date): CancelState {
   const deadline = `${deadlineText(b.cancellableUntil)}까지 취소 가능`;
-  if (b.status === 'REFUND_PENDING') return { allowed: false, reason: '취소 요청이 접수되어 환불을 처리하고 있습니다.', deadline };
-  if (b.status !== 'CONFIRMED') return { allowed: false, reason: '이미 취소된 예매입니다.', deadline };
-  if (now.getTime() >= Date.parse(b.cancellableUntil)) {
+  const passed = now.getTime() >= Date.parse(b.cancellableUntil);
+  const deadlineRow = passed ? `${deadlineText(b.cancellableUntil)} (마감)` : deadline;
+  if (b.status === 'REFUND_PENDING') return { allowed: false, reason: '취소 요청이 접수되어 환불을 처리하고 있습니다.', deadline, deadlineRow };
+  if (b.status !== 'CONFIRMED') return { allowed: false, reason: '이미 취소된 예매입니다.', deadline, deadlineRow };
+  if (passed) {
     const hours = Math.round((Date.parse(b.scheduleStartAt) - Date.parse(b.cancellableUntil)) / 3_600_000);
     return {
       allowed: false,
       reason: `공연 ${hours}시간 전부터는 취소할 수 없습니다. (취소 마감: ${deadlineText(b.cancellableUntil)})`,
       deadline,
+      deadlineRow,
     };
   }
-  return { allowed: true, deadline };
+  return { allowed: true, deadline, deadlineRow };
 }

@@ -11,6 +11,7 @@ export function BookingDetail({ match }: PageProps) {
   const id = match.params.bookingId;
   const [booking, setBooking] = useState<Booking | BookingPending | null>(null);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [receiptError, setReceiptError] = useState<unknown>(null);
   const [error, setError] = useState<unknown>(null);
   const [tick, setTick] = useState(0);
 
@@ -21,7 +22,7 @@ export function BookingDetail({ match }: PageProps) {
       .then((b) => {
         if (!live) return;
         setBooking(b);
-        if (isBooking(b)) getReceipt(id).then((r) => live && setReceipt(r)).catch(() => live && setReceipt(null));
+        if (isBooking(b)) getReceipt(id).then((r) => live && setReceipt(r)).catch((e) => live && setReceiptError(e));
       })
       .catch((e) => live && setError(e));
     return () => {
@@ -39,10 +40,10 @@ export function BookingDetail({ match }: PageProps) {
       </Page>
     );
   }
-  return <Detail booking={booking} receipt={receipt} reload={() => setTick((n) => n + 1)} />;
+  return <Detail booking={booking} receipt={receipt} receiptError={receiptError} reload={() => setTick((n) => n + 1)} />;
 }
 
-function Detail({ booking: b, receipt, reload }: { booking: Booking; receipt: Receipt | null; reload: () => void }) {
+function Detail({ booking: b, receipt, receiptError, reload }: { booking: Booking; receipt: Receipt | null; receiptError: unknown; reload: () => void }) {
   const [open, setOpen] = useState(false);
   const [now, setNow] = useState(() => new Date());
   const state = cancelState(b, now);
@@ -60,7 +61,7 @@ function Detail({ booking: b, receipt, reload }: { booking: Booking; receipt: Re
     ['결제일시', dateTime(b.payment.approvedAt)],
     ['예매일시', dateTime(b.bookedAt)],
     ['상태', <span class={`status status-${b.status.toLowerCase()}`}>{statusLabel(b.status)}</span>],
-    ['취소 마감', state.deadline],
+    ['취소 마감', state.deadlineRow],
   ];
   if (b.cancellation) {
     rows.push(['취소 요청', `${dateTime(b.cancellation.requestedAt)}${b.cancellation.byAdmin ? ' (관리자)' : ''}${b.cancellation.reason ? ` · ${b.cancellation.reason}` : ''}`]);
@@ -83,7 +84,7 @@ function Detail({ booking: b, receipt, reload }: { booking: Booking; receipt: Re
             {!state.allowed && <p id="cancel-why" class="hint">{state.reason}</p>}
           </div>
         </section>
-        <ReceiptCard receipt={receipt} bookingId={b.bookingId} />
+        <ReceiptCard receipt={receipt} error={receiptError} bookingId={b.bookingId} />
       </div>
       <p><a href="/my/bookings">← 내 예매 목록</a></p>
       <CancelDialog open={open} booking={b} deadline={state.deadline} onClose={() => setOpen(false)} onDone={() => { setOpen(false); reload(); }} />
@@ -91,8 +92,8 @@ function Detail({ booking: b, receipt, reload }: { booking: Booking; receipt: Re
   );
 }
 
-function ReceiptCard({ receipt: r, bookingId }: { receipt: Receipt | null; bookingId: string }) {
-  if (!r) return <section class="card receipt"><h2>영수증</h2><Loading /></section>;
+function ReceiptCard({ receipt: r, error, bookingId }: { receipt: Receipt | null; error: unknown; bookingId: string }) {
+  if (!r) return <section class="card receipt"><h2>영수증</h2>{error ? <ErrorBox error={error} /> : <Loading />}</section>;
   return (
     <section class="card receipt" aria-labelledby="receipt-title" data-booking-id={bookingId}>
       <h2 id="receipt-title">영수증</h2>

@@ -77,24 +77,32 @@ function usePut(policy: Policy, onSaved: (p: Policy) => void) {
 function FlagControl({ policy, onSaved }: { policy: Policy; onSaved: (p: Policy) => void }) {
   const info = policyInfo(policy.key, policy.value);
   const { busy, error, put } = usePut(policy, onSaved);
+  // The value being stored shows at once; a refusal puts the stored one back.
+  const [pending, setPending] = useState<PolicyValue | null>(null);
+  const shown = pending ?? policy.value;
+  const change = async (v: PolicyValue) => {
+    setPending(v);
+    await put(v);
+    setPending(null);
+  };
   const id = `flag-${policy.key.replace(/\W/g, '-')}`;
   return (
     <div class="card flag">
       {info.kind === 'boolean' ? (
         <label class="switch" for={id}>
-          <input id={id} type="checkbox" role="switch" checked={policy.value === true} disabled={busy}
-            onChange={(e) => put((e.currentTarget as HTMLInputElement).checked)} />
+          <input id={id} type="checkbox" role="switch" checked={shown === true} disabled={busy}
+            onChange={(e) => change((e.currentTarget as HTMLInputElement).checked)} />
           <span>{info.label}</span>
         </label>
       ) : (
         <label for={id}>
           <span>{info.label}</span>{' '}
-          <select id={id} value={String(policy.value)} disabled={busy} onChange={(e) => put((e.currentTarget as HTMLSelectElement).value)}>
+          <select id={id} value={String(shown)} disabled={busy} onChange={(e) => change((e.currentTarget as HTMLSelectElement).value)}>
             {(info.choices ?? []).map((c) => <option key={c} value={c}>{c}</option>)}
           </select>
         </label>
       )}
-      <small class="hint"><code>{policy.key}</code> · {sourceLabel(policy.source)}</small>
+      <small class="hint"><code>{policy.key}</code> · {sourceLabel(policy.source)} · {shown === true ? '켜짐' : shown === false ? '꺼짐' : String(shown)}</small>
       <ErrorBox error={error} />
     </div>
   );

@@ -61,7 +61,7 @@ export function MyBookings({ match }: PageProps) {
       <ul class="booking-list" aria-label="예매 목록">
         {items.map((b) => (
           <li key={b.bookingId} class="card booking-row" data-booking-id={b.bookingId}>
-            {b.thumbnailUrl && <img src={b.thumbnailUrl} alt="" width={60} height={80} loading="lazy" onError={(e) => ((e.currentTarget as HTMLImageElement).style.visibility = 'hidden')} />}
+            {b.thumbnailUrl && <img src={b.thumbnailUrl} alt="" width={60} height={80} loading="lazy" onError={(e) => (e.currentTarget as HTMLImageElement).removeAttribute('src')} />}
             <div class="booking-main">
               <a class="booking-title" href={`/my/bookings/${encodeURIComponent(b.bookingId)}`}>{b.performanceTitle}</a>
               <div>{dateTime(b.scheduleStartAt)} · {b.venueName}</div>
