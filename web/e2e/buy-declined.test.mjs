@@ -2,8 +2,8 @@
 // held, "다시 결제하기" pays again; Toss charged only the second attempt and one booking exists.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { TOSS, adminToken, api, createShow, launch, newAccount, newPage, uiLogin } from './lib.mjs';
-import { holdIdFromUrl, openSeatMap, seat, seatName, seatStatus } from './buy-steps.mjs';
+import { TOSS, adminToken, api, createShow, launch, newAccount, newPage, seatStatus, uiLogin } from './lib.mjs';
+import { holdIdFromUrl, openSeatMap, seat, seatName } from './buy-steps.mjs';
 
 // The local stack's Toss test secret key (LocalService.TOSS_SECRET_KEY; the sandbox takes any test_sk_).
 const TOSS_AUTH = `Basic ${Buffer.from('test_sk_local_sandbox_0000000000:').toString('base64')}`;

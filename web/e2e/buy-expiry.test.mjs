@@ -3,8 +3,8 @@
 // default that run.mjs's runner uses), so the test waits that long before holding.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { adminToken, api, createShow, launch, newAccount, newPage, uiLogin } from './lib.mjs';
-import { eventually, holdIdFromUrl, openSeatMap, seat, seatName, seatStatus } from './buy-steps.mjs';
+import { adminToken, api, createShow, eventually, launch, newAccount, newPage, seatStatus, uiLogin } from './lib.mjs';
+import { holdIdFromUrl, openSeatMap, seat, seatName } from './buy-steps.mjs';
 
 const POLICY = '/admin/policies/booking.holdMinutes';
 const POLICY_CACHE_MS = 5_000;
@@ -42,7 +42,7 @@ test('the checkout counts down to the hold’s end, then says it expired and the
     assert.equal(await page.getByRole('timer').count(), 0);
     assert.equal(await page.getByRole('button', { name: '결제하기' }).count(), 0, 'no pay button after expiry');
     assert.equal(await page.getByRole('link', { name: '좌석 다시 선택하기' }).getAttribute('href'), `/shows/${show.performanceId}/schedules/${show.scheduleIds[0]}`);
-    assert.equal(await eventually(async () => (await seatStatus(show.scheduleIds[0], 'A-2-4')) === 'AVAILABLE', 20_000, 1_000), true);
+    await eventually(() => seatStatus(show.scheduleIds[0], 'A-2-4'), (st) => st === 'AVAILABLE', 20_000, 'seat A-2-4 AVAILABLE');
     assert.equal((await api('GET', `/holds/${holdId}`, undefined, buyer.token)).body.status, 'EXPIRED');
   } finally {
     await api('PUT', POLICY, { value: before }, admin);

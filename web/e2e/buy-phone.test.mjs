@@ -2,8 +2,8 @@
 // page scroll); the map zooms in with its + button, a tap selects a seat, the hold works.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { PHONE, adminToken, createShow, launch, newAccount, newPage, screenshot, uiLogin } from './lib.mjs';
-import { go, seat, seatName } from './buy-steps.mjs';
+import { PHONE, adminToken, createShow, goInApp, launch, newAccount, newPage, screenshot, uiLogin } from './lib.mjs';
+import { seat, seatName } from './buy-steps.mjs';
 
 let browser;
 let admin;
@@ -22,7 +22,7 @@ test('on a phone the list, the show and the seat map fit, the map zooms, and a t
   const page = await newPage(browser, PHONE);
   await uiLogin(page, buyer);
 
-  await go(page, `/?q=${show.token}`);
+  await goInApp(page, `/?q=${show.token}`);
   await page.getByRole('heading', { name: show.title }).waitFor();
   await noSidewaysScroll(page);
   await screenshot(page, 'phone-list');

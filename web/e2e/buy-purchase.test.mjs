@@ -2,8 +2,8 @@
 // checkout → the Toss sandbox window → success page with the receipt; then the API agrees.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { adminToken, api, createShow, launch, newAccount, newPage, screenshot, uiLogin } from './lib.mjs';
-import { go, holdIdFromUrl, seat, seatName, seatStatus } from './buy-steps.mjs';
+import { adminToken, api, createShow, goInApp, launch, newAccount, newPage, screenshot, seatStatus, uiLogin } from './lib.mjs';
+import { holdIdFromUrl, seat, seatName } from './buy-steps.mjs';
 
 let browser;
 let admin;
@@ -19,7 +19,7 @@ test('a buyer finds a show, holds a seat, pays in the payment window and sees th
   const page = await newPage(browser);
   await uiLogin(page, buyer);
 
-  await go(page, '/');
+  await goInApp(page, '/');
   await page.getByRole('heading', { level: 2 }).first().waitFor();
   await screenshot(page, 'desktop-list');
   await page.getByLabel('공연명').fill(show.token);

@@ -2,8 +2,8 @@
 // checkout; the other reads why in Korean and sees the seat greyed out on its map.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { adminToken, createShow, launch, newAccount, newPage, uiLogin } from './lib.mjs';
-import { openSeatMap, seat, seatName, seatStatus } from './buy-steps.mjs';
+import { adminToken, createShow, launch, newAccount, newPage, seatStatus, uiLogin } from './lib.mjs';
+import { openSeatMap, seat, seatName } from './buy-steps.mjs';
 
 let browser;
 let admin;
