@@ -5,6 +5,6 @@ export function Poster({ src, alt }: { src: string | null | undefined; alt: stri
   const [broken, setBroken] = useState(!src);
   useEffect(() => setBroken(!src), [src]);
   return broken
-    ? <div class="poster placeholder" role="img" aria-label={alt}><span aria-hidden="true">🎭</span></div>
+    ? <div class="poster placeholder" role="img" aria-label={alt}><span aria-hidden="true">포스터 준비 중</span></div>
     : <img class="poster" src={src!} alt={alt} loading="lazy" onError={() => setBroken(true)} />;
 }

@@ -94,9 +94,9 @@ export function SeatMap(props: {
       </div>
       <div class="stage-label" aria-hidden="true">무대</div>
       <svg
-        ref={svg} class={`seatmap-svg${zoomed ? ' zoomed' : ''}`} viewBox={`${view.x} ${view.y} ${view.width} ${view.height}`}
+        ref={svg} class={`seatmap-svg${zoomed ? ' zoomed' : ''}`} style={{ maxWidth: `${Math.round((full.width / (size / 0.8)) * 48)}px` }} viewBox={`${view.x} ${view.y} ${view.width} ${view.height}`}
         preserveAspectRatio="xMidYMin meet" role="group" aria-label="좌석 배치도 (화살표 키로 좌석 이동, Enter로 선택)"
-        onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp}
+        onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp} onPointerLeave={onPointerUp}
         onClickCapture={(e) => {
           // The end of a drag is not a click on the seat under the finger.
           if (moved.current) {

@@ -4,7 +4,8 @@ import type { PageProps } from '../App';
 import { type Amount, type Checkout as CheckoutData, checkout, getConfig, getHold, type Hold, releaseHold } from '../booking';
 import { Countdown, useRemaining } from '../components/Countdown';
 import { ErrorBox, Loading, Page } from '../components/ui';
-import { won } from '../logic/format';
+import { getPerformance, type PerformanceDetail } from '../catalog';
+import { dateTime, won } from '../logic/format';
 import { METHOD_LABEL, type Method, sandboxWindowUrl } from '../logic/payment';
 import { navigate } from '../router';
 import { requestTossPayment } from '../toss';
@@ -24,12 +25,15 @@ export function Checkout({ match }: PageProps) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<'' | 'code' | 'pay' | 'release'>('');
   const [expired, setExpired] = useState(false);
+  const [show, setShow] = useState<PerformanceDetail | null>(null);
 
   useEffect(() => {
     getHold(holdId).then((h) => {
       setHold(h);
       setAmount(h.amount);
       if (h.method) setMethod(h.method);
+      // The title and the date come from the catalog; the hold itself names only the seat.
+      getPerformance(h.performanceId).then(setShow, () => undefined);
     }, setError);
   }, [holdId]);
 
@@ -90,6 +94,7 @@ export function Checkout({ match }: PageProps) {
     return <Page title="결제"><p class="notice">결제를 확인하는 중입니다. 잠시 후 예매 내역에서 확인해 주세요.</p><p><a href={`/my/bookings/${hold.holdId}`}>예매 내역 보기</a></p></Page>;
   }
   const over = expired || !live;
+  const schedule = show?.schedules.find((s) => s.scheduleId === hold.scheduleId);
   return (
     <Page title="결제">
       {over ? (
@@ -105,7 +110,9 @@ export function Checkout({ match }: PageProps) {
       <div class="checkout card">
         <h2>예매 정보</h2>
         <dl class="info">
-          <dt>공연</dt><dd>{hold.orderName}</dd>
+          <dt>공연</dt><dd>{show?.title ?? hold.orderName}</dd>
+          {show && <><dt>공연장</dt><dd>{show.venue.name}</dd></>}
+          {schedule && <><dt>관람 일시</dt><dd>{dateTime(schedule.startAt)}</dd></>}
           <dt>좌석</dt><dd>{hold.seatLabel}</dd>
           <dt>등급</dt><dd>{hold.gradeName}석</dd>
         </dl>
