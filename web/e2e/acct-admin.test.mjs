@@ -65,10 +65,10 @@ test('an admin changes a policy in the table and sees it in the audit trail', as
   assert.equal(audit.newValue, value);
   assert.equal(cells[4], audit.changedBy.slice(0, 8));
   await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, 'admin-policies-desktop');
+  await screenshot(page, 'desktop-admin-policies');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, 'admin-policies-phone');
+  await screenshot(page, 'phone-admin-policies');
   await page.context().close();
 });
 

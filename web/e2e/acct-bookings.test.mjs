@@ -57,9 +57,9 @@ test('my bookings sort by booking date and by title, both ways', async () => {
   assert.match(text, /테스트홀/);
   await row.filter({ hasText: '152,000원' }).waitFor();
   await row.filter({ hasText: 'A' }).waitFor();
-  await screenshot(page, 'my-bookings-desktop');
+  await screenshot(page, 'desktop-my-bookings');
   await page.setViewportSize({ width: 390, height: 844 });
-  await screenshot(page, 'my-bookings-phone');
+  await screenshot(page, 'phone-my-bookings');
   await page.context().close();
 });
 
@@ -126,9 +126,9 @@ test('a booking’s detail shows the receipt; cancel states deadline and refund,
   // Modal: focus stays in the dialog.
   for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
   assert.ok(await page.evaluate(() => document.querySelector('dialog')?.contains(document.activeElement)), 'focus stays in the dialog');
-  await screenshot(page, 'booking-cancel-dialog-desktop');
+  await screenshot(page, 'desktop-cancel-dialog');
   await page.setViewportSize({ width: 390, height: 844 });
-  await screenshot(page, 'booking-cancel-dialog-phone');
+  await screenshot(page, 'phone-cancel-dialog');
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
@@ -178,7 +178,7 @@ test('inside the cancellation window the cancel button is disabled with the reas
   assert.equal(await button.getAttribute('aria-describedby'), 'cancel-why');
   assert.match(await page.locator('.facts').first().textContent(), /취소 마감\d{4}년 \d{2}월 \d{2}일 \d{2}:\d{2} \(마감\)/);
   await page.locator('.cancel-box').scrollIntoViewIfNeeded();
-  await screenshot(page, 'booking-detail-phone');
+  await screenshot(page, 'phone-booking-detail');
   // The API agrees: the buyer's cancel is refused.
   const refused = await api('POST', `/bookings/${booking.bookingId}/cancel`, {}, buyer.token);
   assert.equal(refused.status, 409);

@@ -35,7 +35,7 @@ test('name and phone are changed, the header follows, a taken phone is said at t
   const me = await api('GET', '/me', undefined, account.token);
   assert.equal(me.body.name, '김민지2');
   assert.equal(me.body.phone, phone);
-  await screenshot(page, 'account-desktop');
+  await screenshot(page, 'desktop-account');
   await page.context().close();
 });
 

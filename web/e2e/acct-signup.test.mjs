@@ -36,7 +36,7 @@ test('a bad phone and a weak password are refused at their fields before sending
   assert.equal(await fieldError(page, '이메일'), null);
   assert.equal(await page.getByLabel('휴대폰 번호').getAttribute('aria-invalid'), 'true');
   assert.equal(signups, 0, 'nothing was sent');
-  await screenshot(page, 'signup-errors-desktop');
+  await screenshot(page, 'desktop-signup-errors');
   await page.context().close();
 });
 
@@ -49,7 +49,7 @@ test('a taken email is shown at the email field, a taken phone at the phone fiel
   await page.locator('#f-email-err').waitFor();
   assert.equal(await fieldError(page, '이메일'), '이미 가입된 이메일입니다.');
   assert.equal(await fieldError(page, '휴대폰 번호'), null);
-  await screenshot(page, 'signup-taken-phone');
+  await screenshot(page, 'phone-signup-taken');
 
   await page.getByLabel('이메일').fill(`${uniqueToken()}@example.com`);
   await page.getByLabel('휴대폰 번호').fill(taken.phone.replaceAll('-', ''));

@@ -100,4 +100,12 @@ const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '-
   stdio: 'inherit',
   env: { ...process.env, BASE_URL: base, TOSS_URL: toss, CHROMIUM: chromium },
 });
-process.exitCode = result.status ?? 1;
+// The runner is a child process: left running it would keep this script (and ./test.sh) alive.
+if (runner && runner.exitCode === null) {
+  runner.kill('SIGTERM');
+  const gone = new Promise((r) => runner.once('exit', r));
+  const late = setTimeout(() => runner.kill('SIGKILL'), 20_000);
+  await gone;
+  clearTimeout(late);
+}
+process.exit(result.status ?? 1);
