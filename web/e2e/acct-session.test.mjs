@@ -29,6 +29,7 @@ test('login → reload keeps the session through the cookie; logout → reload s
   assert.equal(refresh.httpOnly, true);
   assert.equal(refresh.sameSite, 'Strict');
   assert.equal(refresh.path, '/auth');
+  assert.equal(refresh.secure, true);
   const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
   assert.ok(!/eyJ/.test(storage), 'no token in web storage');
 
