@@ -66,6 +66,9 @@ test('an admin changes a policy in the table and sees it in the audit trail', as
   assert.equal(cells[4], audit.changedBy.slice(0, 8));
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'admin-policies-desktop');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, 'admin-policies-phone');
   await page.context().close();
 });
 
@@ -145,10 +148,10 @@ test('a feature switch is stored and audited', async () => {
     await eventually(() => sw.isChecked(), (c) => !c, 10_000, 'switch shows off');
     await eventually(async () => (await api('GET', '/admin/policies', undefined, admin)).body.items.find((p) => p.key === 'feature.maintenance').value,
       (v) => v === false, 10_000, 'maintenance off');
-    await page.locator('table.audit tbody tr').first().filter({ hasText: 'feature.maintenance' }).waitFor();
-    const cells = await page.locator('table.audit tbody tr').first().locator('td').allTextContents();
+    // The trail reloads after each change: the newest row is the switch back off.
+    const cells = await eventually(() => page.locator('table.audit tbody tr').first().locator('td').allTextContents(),
+      (c) => c[1] === 'feature.maintenance' && c[3] === '꺼짐', 10_000, 'the audit shows the switch back off');
     assert.equal(cells[2], '켜짐');
-    assert.equal(cells[3], '꺼짐');
   } finally {
     await api('PUT', '/admin/policies/feature.maintenance', { value: false }, admin);
     // Functions keep policies for PolicyCacheSeconds (5 s): let "off" reach them all.

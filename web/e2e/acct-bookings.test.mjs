@@ -58,6 +58,32 @@ test('my bookings sort by booking date and by title, both ways', async () => {
   await row.filter({ hasText: '152,000원' }).waitFor();
   await row.filter({ hasText: 'A' }).waitFor();
   await screenshot(page, 'my-bookings-desktop');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'my-bookings-phone');
+  await page.context().close();
+});
+
+test('더 보기 follows the cursor: 11 bookings are two pages of the list', async () => {
+  // One seat per schedule and user: one show with 11 schedules gives one buyer 11 bookings.
+  const show = await createShow(admin, { days: [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20] });
+  const buyer = await newAccount('배하준');
+  for (const scheduleId of show.scheduleIds) await bookViaApi(buyer, scheduleId, 'B-1-2');
+  const page = await newPage(browser);
+  await uiLogin(page, buyer);
+  await goInApp(page, '/my/bookings?sort=bookedAt&order=asc');
+  const rows = page.locator('.booking-row');
+  await eventually(async () => {
+    await goInApp(page, '/');
+    await goInApp(page, '/my/bookings?sort=bookedAt&order=asc');
+    await rows.first().waitFor({ timeout: 5000 }).catch(() => undefined);
+    await page.getByRole('button', { name: '더 보기' }).waitFor({ timeout: 3000 }).catch(() => undefined);
+    return { rows: await rows.count(), more: await page.getByRole('button', { name: '더 보기' }).count() };
+  }, (v) => v.rows === 10 && v.more === 1, 30_000, 'a first page of 10 with 더 보기');
+  await page.getByRole('button', { name: '더 보기' }).click();
+  await eventually(() => rows.count(), (n) => n === 11, 10_000, '11 rows after 더 보기');
+  assert.equal(await page.getByRole('button', { name: '더 보기' }).count(), 0, 'the last page has no 더 보기');
+  const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-booking-id')));
+  assert.equal(new Set(ids).size, 11, 'no booking twice');
   await page.context().close();
 });
 
@@ -70,6 +96,12 @@ test('a booking’s detail shows the receipt; cancel states deadline and refund,
 
   const page = await newPage(browser);
   await uiLogin(page, buyer);
+  // The seat map (buy's screen) shows the booked seat taken.
+  const seatOnMap = page.locator('[data-seat-id="A-1-2"]');
+  await goInApp(page, `/shows/${show.performanceId}/schedules/${scheduleId}`);
+  await seatOnMap.waitFor();
+  await eventually(() => seatOnMap.getAttribute('aria-disabled'), (v) => v === 'true', 15_000, 'A-1-2 taken on the map');
+
   await goInApp(page, `/my/bookings/${booking.bookingId}`);
   await page.locator('.receipt .total').waitFor();
   const info = await page.locator('.facts').first().textContent();
@@ -95,6 +127,9 @@ test('a booking’s detail shows the receipt; cancel states deadline and refund,
   for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
   assert.ok(await page.evaluate(() => document.querySelector('dialog')?.contains(document.activeElement)), 'focus stays in the dialog');
   await screenshot(page, 'booking-cancel-dialog-desktop');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'booking-cancel-dialog-phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   assert.equal(await seatStatus(scheduleId, 'A-1-2'), 'BOOKED', 'closing the dialog cancels nothing');
@@ -114,6 +149,11 @@ test('a booking’s detail shows the receipt; cancel states deadline and refund,
   }, (t) => t.includes('상태취소') && t.includes('환불 완료'), 20_000, 'detail says 취소 and 환불 완료');
   assert.ok(await page.getByRole('button', { name: '예매 취소' }).isDisabled());
   assert.match(await page.locator('#cancel-why').textContent(), /이미 취소된 예매입니다/);
+
+  // Back on the seat map the seat is selectable again.
+  await goInApp(page, `/shows/${show.performanceId}/schedules/${scheduleId}`);
+  await seatOnMap.waitFor();
+  await eventually(() => seatOnMap.getAttribute('aria-disabled'), (v) => v === null, 20_000, 'A-1-2 free on the map');
 
   // The seat is selectable again for someone else.
   const next = await newAccount('다른사람');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageProps } from '../App';
 import { findPerformances, performance, type PerformanceDetail, type PerformanceSummary, type Policy, type PolicyChange, policies, policyAudit, putPolicy } from '../admin';
 import { ErrorBox, Loading, Page } from '../components/ui';
@@ -164,17 +164,21 @@ function Audit({ version, keys }: { version: number; keys: string[] }) {
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
 
+  // Two quick changes reload the trail twice: only the last request's answer is shown.
+  const latest = useRef(0);
   const load = async (from: string | null) => {
+    const mine = ++latest.current;
     setLoading(true);
     setError(null);
     try {
       const page = await policyAudit(key, from);
+      if (mine !== latest.current) return;
       setItems((prev) => (from ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);
     } catch (e) {
-      setError(e);
+      if (mine === latest.current) setError(e);
     } finally {
-      setLoading(false);
+      if (mine === latest.current) setLoading(false);
     }
   };
   useEffect(() => {

@@ -27,6 +27,11 @@ public final class LocalService implements AutoCloseable {
     /** The Toss secret key the local stack stores (TossSecretKey); the sandbox accepts any test_sk_ key. */
     public static final String TOSS_SECRET_KEY = "test_sk_local_sandbox_0000000000";
     /**
+     * The origin secret CloudFront would add as X-Origin-Verify (OriginVerifySecret): locally no
+     * CloudFront adds it, so a test sends it to play CloudFront in front of the gateway.
+     */
+    public static final String ORIGIN_VERIFY_SECRET = "local-origin-verify-0123456789abcdef";
+    /**
      * The refund flow's waits between Toss attempts (template parameter RefundRetryDelaysSeconds):
      * seconds here instead of AWS's hour, so a failing refund reaches its end while you watch.
      */
@@ -129,7 +134,8 @@ public final class LocalService implements AutoCloseable {
         try {
             all.put("TossApiBaseUrl", toss.baseUrl());
             all.putIfAbsent("NtpServers", ntp.server());
-            stack = LocalStack.start(motoPort, lambda.url(), all, Map.of("TossSecretKey", TOSS_SECRET_KEY));
+            stack = LocalStack.start(motoPort, lambda.url(), all, Map.of("TossSecretKey", TOSS_SECRET_KEY,
+                    "OriginVerifySecret", ORIGIN_VERIFY_SECRET));
         } catch (RuntimeException e) {
             lambda.close();
             ntp.close();

@@ -60,13 +60,16 @@ public final class Provisioner {
     /**
      * Resource types deliberately left out locally, because no code and no test reads them: the
      * API (the local runner plays it from the functions' events, and the seat map's CloudFront
-     * distribution by collapsing concurrent cache misses of its paths), observability (log groups,
+     * distribution by collapsing concurrent cache misses of its paths), the web app's hosting (its
+     * bucket, CloudFront's pieces: the local runner serves web/dist itself), observability (log groups,
      * alarms, the dashboard, the alert topic and its key; local logs go to the console) and IAM
      * (moto does not enforce it). Any other type is refused, so a new kind of resource is a
      * decision rather than a silent gap.
      */
     static final Set<String> NOT_EMULATED = Set.of("AWS::Serverless::Api", "AWS::ApiGateway::Account",
-            "AWS::CloudFront::Distribution", "AWS::CloudFront::CachePolicy",
+            "AWS::CloudFront::Distribution", "AWS::CloudFront::CachePolicy", "AWS::CloudFront::Function",
+            "AWS::CloudFront::OriginAccessControl", "AWS::CloudFront::ResponseHeadersPolicy",
+            "AWS::S3::Bucket", "AWS::S3::BucketPolicy",
             "AWS::Logs::LogGroup", "AWS::CloudWatch::Alarm", "AWS::CloudWatch::Dashboard", "AWS::SNS::Topic",
             "AWS::SNS::Subscription", "AWS::KMS::Key", "AWS::IAM::Role", "AWS::IAM::ManagedPolicy");
 

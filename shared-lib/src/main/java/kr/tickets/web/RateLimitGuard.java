@@ -17,14 +17,20 @@ import kr.tickets.ratelimit.RateLimiter;
 @Requires(beans = RateLimiter.class)
 public class RateLimitGuard {
     private final RateLimiter limiter;
+    private final ClientAddresses addresses;
 
-    public RateLimitGuard(RateLimiter limiter) {
+    public RateLimitGuard(RateLimiter limiter, ClientAddresses addresses) {
         this.limiter = limiter;
+        this.addresses = addresses;
     }
 
-    /** Counts the request of {@code who} from API Gateway's source address; 429 RATE_LIMITED with Retry-After when over a limit. */
+    /**
+     * Counts the request of {@code who} from its client address (API Gateway's source address, or
+     * the viewer's behind CloudFront: {@link ClientAddresses}); 429 RATE_LIMITED with Retry-After
+     * when over a limit.
+     */
     public void admit(HttpRequest<?> request, RateLimitedRoute route, Principal who) {
-        if (limiter.admit(route, who.userId(), Requests.clientAddress(request)) instanceof RateDecision.Limited limited) {
+        if (limiter.admit(route, who.userId(), addresses.of(request)) instanceof RateDecision.Limited limited) {
             throw ApiException.rateLimited(limited.retryAfterSeconds());
         }
     }

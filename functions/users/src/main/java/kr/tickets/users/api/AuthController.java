@@ -24,6 +24,7 @@ import kr.tickets.common.JsonRequest;
 import kr.tickets.users.Profile;
 import kr.tickets.users.SignupCommand;
 import kr.tickets.users.UserService;
+import kr.tickets.web.ClientAddresses;
 import kr.tickets.web.Requests;
 import kr.tickets.web.WritableWhenReadOnly;
 import org.slf4j.Logger;
@@ -38,11 +39,13 @@ public class AuthController {
     private final UserService users;
     private final AuthService auth;
     private final Authenticator authenticator;
+    private final ClientAddresses addresses;
 
-    public AuthController(UserService users, AuthService auth, Authenticator authenticator) {
+    public AuthController(UserService users, AuthService auth, Authenticator authenticator, ClientAddresses addresses) {
         this.users = users;
         this.auth = auth;
         this.authenticator = authenticator;
+        this.addresses = addresses;
     }
 
     @Post("/signup")
@@ -61,7 +64,7 @@ public class AuthController {
         String password = json.requiredString("password", 128);
         RefreshTokenDelivery delivery = RefreshTokenDelivery.from(json);
         json.throwIfInvalid();
-        return tokens(auth.login(email, password, Requests.clientAddress(request)), delivery);
+        return tokens(auth.login(email, password, addresses.of(request)), delivery);
     }
 
     @Post("/refresh")

@@ -1,0 +1,53 @@
+package kr.tickets.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which address the per-address limits count behind CloudFront, and when the viewer header is believed. */
+class ClientAddressTest {
+    private static final String SECRET = "0123456789abcdef0123456789abcdef";
+    private static final String EDGE = "130.176.1.17";
+
+    @Test
+    void theViewersAddressCountsWhenTheOriginSecretMatches() {
+        assertEquals("198.51.100.10", ClientAddress.resolve(EDGE, "198.51.100.10:46532", SECRET, SECRET));
+        assertEquals("2001:db8:0:0:0:0:0:1", ClientAddress.resolve(EDGE, "[2001:db8::1]:443", SECRET, SECRET));
+        assertEquals("2001:db8:0:0:0:0:0:1", ClientAddress.resolve(EDGE, "2001:db8::1:443", SECRET, SECRET));
+    }
+
+    @Test
+    void aForgedViewerAddressWithoutTheSecretIsIgnored() {
+        assertEquals(EDGE, ClientAddress.resolve(EDGE, "198.51.100.10:46532", null, SECRET));
+        assertEquals(EDGE, ClientAddress.resolve(EDGE, "198.51.100.10:46532", "guess", SECRET));
+        assertEquals(EDGE, ClientAddress.resolve(EDGE, "198.51.100.10:46532", SECRET + "x", SECRET));
+        assertEquals(EDGE, ClientAddress.resolve(EDGE, "198.51.100.10:46532", "", SECRET));
+        // No secret configured (a stack without CloudFront in front): the header is never believed.
+        assertEquals(EDGE, ClientAddress.resolve(EDGE, "198.51.100.10:46532", "", ""));
+        assertEquals(EDGE, ClientAddress.resolve(EDGE, "198.51.100.10:46532", null, null));
+        assertFalse(ClientAddress.fromCloudFront(" ", " "));
+        assertTrue(ClientAddress.fromCloudFront(SECRET, SECRET));
+    }
+
+    @Test
+    void aMalformedViewerAddressFallsBackToTheSourceAddress() {
+        for (String bad : new String[]{null, "", "198.51.100.10", "198.51.100.10:", "198.51.100.10:port",
+                "256.1.1.1:80", "1.2.3:80", "example.com:443", "localhost:80", "[198.51.100.10:80", "[::1]x:80",
+                "::zz:80", "[2001:db8::1]", "1.2.3.4:5:6:7:8:9:10:11:12:13", "198.51.100.10:123456",
+                "198.51.100.10, 203.0.113.9:80"}) {
+            assertEquals(EDGE, ClientAddress.resolve(EDGE, bad, SECRET, SECRET), String.valueOf(bad));
+        }
+    }
+
+    @Test
+    void viewerIpKeepsOnlyTheAddress() {
+        assertEquals(Optional.of("203.0.113.9"), ClientAddress.viewerIp(" 203.0.113.9:1 "));
+        assertEquals(Optional.of("0:0:0:0:0:0:0:1"), ClientAddress.viewerIp("[::1]:65535"));
+        // An IPv4-mapped IPv6 address is the IPv4 viewer: one counter for both spellings.
+        assertEquals(Optional.of("192.0.2.128"), ClientAddress.viewerIp("[::ffff:c000:280]:8"));
+        assertEquals(Optional.empty(), ClientAddress.viewerIp("[]:80"));
+    }
+}
