@@ -39,6 +39,9 @@ test('a seat held elsewhere greys out on an open map without a reload, polled by
   assert.ok(polls.length >= 2, `polls: ${polls.length}`);
   assert.ok(polls.every((p) => p.path.endsWith('/seat-status')), JSON.stringify(polls.slice(0, 3)));
   assert.ok(polls.slice(1).every((p) => p.etag), 'If-None-Match on every poll after the first');
-  // The neighbour seat is still free.
-  assert.equal(await seat(page, seatName('B', '1', 1)).getAttribute('aria-disabled'), null);
+  // The neighbour seat is still free; signed out, holding it asks to log in first and comes back.
+  await seat(page, seatName('B', '1', 1)).click();
+  await page.getByRole('button', { name: '좌석 선점하기' }).click();
+  await page.waitForURL('**/login?next=**');
+  assert.equal(new URL(page.url()).searchParams.get('next'), `/shows/${show.performanceId}/schedules/${show.scheduleIds[0]}`);
 });

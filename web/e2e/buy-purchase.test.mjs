@@ -28,6 +28,16 @@ test('a buyer finds a show, holds a seat, pays in the payment window and sees th
   const cards = page.getByRole('list', { name: '공연 목록' }).getByRole('listitem');
   await assert.doesNotReject(cards.first().waitFor());
   assert.equal(await cards.count(), 1, 'the search finds exactly the new show');
+  // The filters live in the URL: back shows the unfiltered list, forward the search again.
+  await page.goBack();
+  await page.waitForURL((u) => !u.searchParams.has('q'));
+  const searchBoxShows = (value) => page.waitForFunction((v) => document.getElementById('f-q')?.value === v, value, { timeout: 5_000 });
+  await searchBoxShows('');
+  await page.goForward();
+  await page.waitForURL((u) => u.searchParams.get('q') === show.token);
+  await searchBoxShows(show.token);
+  await cards.first().waitFor();
+  assert.equal(await cards.count(), 1);
   await page.getByRole('heading', { name: show.title }).click();
 
   await page.waitForURL(`**/shows/${show.performanceId}`);
@@ -52,6 +62,11 @@ test('a buyer finds a show, holds a seat, pays in the payment window and sees th
   assert.match(await timer.innerText(), /남은 시간\s+(9|10):\d\d/);
   const hold = (await api('GET', `/holds/${holdId}`, undefined, buyer.token)).body;
   assert.equal(hold.seatId, 'A-1-3');
+  // A code the policy does not know is refused at the field, in Korean, and the amount stays.
+  await page.getByLabel('할인 코드').fill('NOSUCHCODE');
+  await page.getByRole('button', { name: '적용' }).click();
+  await page.getByText('유효하지 않은 할인 코드입니다.').waitFor();
+  await page.getByLabel('할인 코드').fill('');
   await page.getByRole('radio', { name: '카드' }).check();
   await page.getByRole('row', { name: /총 결제 금액/ }).getByText(`${hold.amount.total.toLocaleString('ko-KR')}원`).waitFor();
   await screenshot(page, 'desktop-checkout');

@@ -152,17 +152,6 @@ export function SeatSelection({ match }: PageProps) {
             <p class="hint">좌석은 1인 1석만 선택할 수 있습니다. 회색 좌석은 이미 선택되었거나 예매된 좌석입니다.</p>
           </div>
           <aside class="seat-side">
-            <h2>좌석 등급</h2>
-            <ul class="legend">
-              {layout.grades.map((g) => (
-                <li key={g.gradeId}>
-                  <span class="swatch" style={{ background: g.color }} aria-hidden="true" />
-                  <span class="legend-name">{g.name}석</span> <span>{won(g.price)}</span>
-                  <span class="hint"> 잔여 {remaining.get(g.gradeId) ?? 0}석</span>
-                </li>
-              ))}
-              <li><span class="swatch taken" aria-hidden="true" /> 선택 불가</li>
-            </ul>
             <section class="selection card" aria-live="polite" aria-labelledby="sel-title">
               <h2 id="sel-title">선택한 좌석</h2>
               {seat && grade ? (
@@ -177,6 +166,17 @@ export function SeatSelection({ match }: PageProps) {
               <button type="button" onClick={hold} disabled={!seat || busy}>{busy ? '선점하는 중…' : '좌석 선점하기'}</button>
               {!profile && seat && <p class="hint">좌석을 선점하려면 로그인이 필요합니다.</p>}
             </section>
+            <h2>좌석 등급</h2>
+            <ul class="legend">
+              {layout.grades.map((g) => (
+                <li key={g.gradeId}>
+                  <span class="swatch" style={{ background: g.color }} aria-hidden="true" />
+                  <span class="legend-name">{g.name}석</span> <span>{won(g.price)}</span>
+                  <span class="hint"> 잔여 {remaining.get(g.gradeId) ?? 0}석</span>
+                </li>
+              ))}
+              <li><span class="swatch taken" aria-hidden="true" /> 선택 불가</li>
+            </ul>
           </aside>
         </div>
       )}

@@ -175,6 +175,13 @@ class AuthCookieE2EIT {
                 "refreshTokenDelivery", "BODY"));
         assertNull(explicit.header("Set-Cookie"));
         assertTrue(explicit.json().has("refreshToken"));
+        // null counts as absent, as for every field of this API.
+        Map<String, Object> nullDelivery = new java.util.HashMap<>(Accounts.login(account.email(), Accounts.PASSWORD));
+        nullDelivery.put("refreshTokenDelivery", null);
+        Http.Response absent = http.post("/auth/login", nullDelivery);
+        assertEquals(200, absent.status(), absent::toString);
+        assertNull(absent.header("Set-Cookie"));
+        assertTrue(absent.json().has("refreshToken"));
         // A stale cookie beside a body token: the body's token is used, the answer stays JSON-only.
         Http.Response refreshed = http.post("/auth/refresh", Map.of("refreshToken", refreshToken),
                 "Cookie", "refresh_token=stale.cookie.value");

@@ -46,13 +46,13 @@ class ProvisionerTypesTest {
                   Table:
                     Type: AWS::DynamoDB::Table
                     Properties: {}
-                  Bucket:
-                    Type: AWS::S3::Bucket
+                  FileSystem:
+                    Type: AWS::EFS::FileSystem
                 """);
         // An endpoint nothing listens on: the refusal must come before any call to it.
         Provisioner provisioner = new Provisioner(SamTemplate.load(template), "http://127.0.0.1:9");
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, provisioner::provision);
-        assertTrue(refused.getMessage().contains("Bucket") && refused.getMessage().contains("AWS::S3::Bucket"),
+        assertTrue(refused.getMessage().contains("FileSystem") && refused.getMessage().contains("AWS::EFS::FileSystem"),
                 refused.getMessage());
     }
 }
