@@ -78,7 +78,12 @@ function Detail({ booking: b, receipt, receiptError, reload }: { booking: Bookin
           </dl>
           <div class="cancel-box">
             <button type="button" class="danger" disabled={!state.allowed} aria-describedby={state.allowed ? undefined : 'cancel-why'}
-              onClick={() => { setNow(new Date()); setOpen(true); }}>
+              onClick={() => {
+                // A page left open past the deadline shows why instead of a dialog the server would refuse.
+                const at = new Date();
+                setNow(at);
+                if (cancelState(b, at).allowed) setOpen(true);
+              }}>
               예매 취소
             </button>
             {!state.allowed && <p id="cancel-why" class="hint">{state.reason}</p>}
