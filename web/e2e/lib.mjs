@@ -114,3 +114,63 @@ export async function createShow(admin, { days = [10], title } = {}) {
   if (perf.status !== 201) throw new Error(`performance: ${perf.status} ${JSON.stringify(perf.body)}`);
   return { performanceId: perf.body.performanceId, title: perf.body.title, scheduleIds: perf.body.schedules.map((s) => s.scheduleId), token };
 }
+
+/** Polls `read` until `done(value)`; fails with the last value after `ms`. */
+export async function eventually(read, done, ms = 20_000, what = 'condition') {
+  const until = Date.now() + ms;
+  let last;
+  while (Date.now() < until) {
+    last = await read();
+    if (done(last)) return last;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} not reached in ${ms} ms; last: ${JSON.stringify(last)}`);
+}
+
+/**
+ * A confirmed booking made fast through the API (set-up, not the thing under test): hold →
+ * checkout → the Toss sandbox's window played over HTTP for a paymentKey → confirm, then waits for
+ * the booking. `account` is newAccount()'s; seat ids are `<section>-<row>-<n>` (e.g. `A-1-2`).
+ * Answers { bookingId, total, scheduleId, seatId }.
+ */
+export async function bookViaApi(account, scheduleId, seatId) {
+  const hold = await api('POST', `/schedules/${scheduleId}/holds`, { seatId }, account.token);
+  if (hold.status !== 201) throw new Error(`hold ${seatId}: ${hold.status} ${JSON.stringify(hold.body)}`);
+  const holdId = hold.body.holdId;
+  const checkout = await api('POST', `/holds/${holdId}/checkout`, { method: 'CARD' }, account.token);
+  if (checkout.status !== 200) throw new Error(`checkout: ${checkout.status} ${JSON.stringify(checkout.body)}`);
+  const c = checkout.body;
+  const q = new URLSearchParams({
+    orderId: c.orderId, amount: String(c.amount.total), orderName: c.orderName, successUrl: c.successUrl, failUrl: c.failUrl, outcome: 'success',
+  });
+  const win = await fetch(`${TOSS}/sandbox/checkout?${q}`, { redirect: 'manual' });
+  const location = win.headers.get('location');
+  if (win.status !== 302 || !location) throw new Error(`sandbox window: ${win.status} ${await win.text()}`);
+  const back = new URL(location).searchParams;
+  const confirm = await api('POST', '/payments/confirm', {
+    holdId, paymentKey: back.get('paymentKey'), orderId: back.get('orderId'), amount: Number(back.get('amount')),
+  }, account.token);
+  if (confirm.status !== 200 && confirm.status !== 202) throw new Error(`confirm: ${confirm.status} ${JSON.stringify(confirm.body)}`);
+  await eventually(() => api('GET', `/bookings/${holdId}`, undefined, account.token), (r) => r.body?.status === 'CONFIRMED', 30_000, `booking ${holdId} CONFIRMED`);
+  return { bookingId: holdId, total: c.amount.total, scheduleId, seatId };
+}
+
+/** A seat's status on the public seat map (AVAILABLE, HELD, BOOKED, PENDING …). */
+export async function seatStatus(scheduleId, seatId) {
+  const r = await api('GET', `/schedules/${scheduleId}/seats`);
+  const seat = r.body?.seats?.find((s) => s.seatId === seatId);
+  if (!seat) throw new Error(`no seat ${seatId} in ${scheduleId}: ${r.status}`);
+  return seat.status;
+}
+
+/**
+ * Opens an app path without reloading the page (the router follows popstate), as a click on an
+ * in-app link does: the session stays in memory, so tests that are not about the refresh
+ * cookie do not depend on it.
+ */
+export async function goInApp(page, path) {
+  await page.evaluate((p) => {
+    history.pushState(null, '', p);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}

@@ -7,6 +7,8 @@
 //
 // CHROMIUM (default /usr/bin/chromium) is Debian's chromium; SCREENSHOTS=<dir> also saves the
 // screenshots the tests take for the docs. Extra arguments go to `node --test` (e.g. a file).
+// `node e2e/run.mjs --check` only checks that Chromium is there (./test.sh runs it first, so a
+// missing browser fails before the long Maven run, with the same message).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -27,6 +29,10 @@ if (!existsSync(chromium)) {
 ##########################################################################################
 `);
   process.exit(1);
+}
+if (process.argv[2] === '--check') {
+  console.log(`Chromium for the browser tests: ${chromium}`);
+  process.exit(0);
 }
 if (!existsSync(join(web, 'dist', 'index.html'))) {
   console.error('web/dist is missing: run `npm run build` in web/ first');
@@ -94,4 +100,12 @@ const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '-
   stdio: 'inherit',
   env: { ...process.env, BASE_URL: base, TOSS_URL: toss, CHROMIUM: chromium },
 });
-process.exitCode = result.status ?? 1;
+// The runner is a child process: left running it would keep this script (and ./test.sh) alive.
+if (runner && runner.exitCode === null) {
+  runner.kill('SIGTERM');
+  const gone = new Promise((r) => runner.once('exit', r));
+  const late = setTimeout(() => runner.kill('SIGKILL'), 20_000);
+  await gone;
+  clearTimeout(late);
+}
+process.exit(result.status ?? 1);

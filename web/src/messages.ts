@@ -38,6 +38,8 @@ const BY_CODE: Record<string, string> = {
   REJECT_CARD_COMPANY: '카드사에서 결제를 거절했습니다.',
   PAYMENTS_DISABLED: '현재 결제를 이용할 수 없습니다.',
   CANCELLATION_WINDOW_CLOSED: '공연 24시간 전부터는 취소할 수 없습니다.',
+  POLICY_CHANGED_CONCURRENTLY: '다른 관리자가 같은 정책을 바꾸고 있습니다. 새로고침한 뒤 다시 시도해 주세요.',
+  IDEMPOTENCY_KEY_REUSED: '이미 처리된 요청입니다. 새로고침해 주세요.',
   TOO_MANY_REQUESTS: '요청이 많습니다. 잠시 후 다시 시도해 주세요.',
   RATE_LIMITED: '요청이 많습니다. 잠시 후 다시 시도해 주세요.',
   READ_ONLY: '지금은 조회만 가능합니다. 잠시 후 다시 시도해 주세요.',
