@@ -17,6 +17,9 @@ test('a buyer finds a show, holds a seat, pays in the payment window and sees th
   const show = await createShow(admin);
   const buyer = await newAccount();
   const page = await newPage(browser);
+  const scriptErrors = [];
+  page.on('pageerror', (e) => scriptErrors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && scriptErrors.push(m.text()));
   await uiLogin(page, buyer);
 
   await goInApp(page, '/');
@@ -97,4 +100,5 @@ test('a buyer finds a show, holds a seat, pays in the payment window and sees th
   const mine = await api('GET', '/me/bookings', undefined, buyer.token);
   assert.equal(mine.body.items.filter((b) => b.bookingId === holdId).length, 1);
   assert.equal(mine.body.items.length, 1);
+  assert.deepEqual(scriptErrors, [], 'no script errors and no CSP violations');
 });
