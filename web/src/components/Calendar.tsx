@@ -1,32 +1,34 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type Calendar as CalendarData, getCalendar } from '../catalog';
-import { addMonths, monthGrid, monthTitle } from '../logic/calendar';
+import { type CalendarSchedule, getCalendar } from '../catalog';
+import { addMonths, byKstDay, monthGrid, monthTitle, utcMonthsFor } from '../logic/calendar';
 import { time } from '../logic/format';
 import { ErrorBox, Loading } from './ui';
 
 const WEEK = ['일', '월', '화', '수', '목', '금', '토'];
 
 /**
- * A month of a show's schedules (GET /performances/{id}/calendar): each day with a schedule lists
- * its times and remaining seats; a time opens that schedule's seat selection. `onSale` false
- * shows the times without links.
+ * A Korean month of a show's schedules (GET /performances/{id}/calendar, whose days are UTC days,
+ * so two UTC months are read and regrouped by KST day): each day with a schedule lists its times
+ * and remaining seats; a time opens that schedule's seat selection. `onSale` false shows the
+ * times without links.
  */
 export function ScheduleCalendar({ performanceId, initial, onSale }: { performanceId: string; initial: string; onSale: boolean }) {
   const [month, setMonth] = useState(initial);
-  const [data, setData] = useState<CalendarData | null>(null);
+  const [data, setData] = useState<Map<string, CalendarSchedule[]> | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => setMonth(initial), [initial]);
   useEffect(() => {
     let live = true;
     setData(null);
     setError(null);
-    getCalendar(performanceId, month).then((d) => live && setData(d), (e) => live && setError(e));
+    Promise.all(utcMonthsFor(month).map((m) => getCalendar(performanceId, m)))
+      .then((months) => byKstDay(months.flatMap((c) => c.days.flatMap((d) => d.schedules)), month))
+      .then((d) => live && setData(d), (e) => live && setError(e));
     return () => {
       live = false;
     };
   }, [performanceId, month]);
 
-  const byDate = new Map((data?.days ?? []).map((d) => [d.date, d.schedules]));
   return (
     <section class="calendar" aria-labelledby="cal-title">
       <div class="calendar-head">
@@ -38,7 +40,7 @@ export function ScheduleCalendar({ performanceId, initial, onSale }: { performan
       {!data && !error && <Loading />}
       {data && (
         <>
-          {data.days.length === 0 && <p class="hint">이 달에는 공연 일정이 없습니다.</p>}
+          {data.size === 0 && <p class="hint">이 달에는 공연 일정이 없습니다.</p>}
           <table class="calendar-grid">
             <caption class="visually-hidden">{monthTitle(month)} 공연 일정</caption>
             <thead><tr>{WEEK.map((w) => <th scope="col" key={w}>{w}</th>)}</tr></thead>
@@ -46,7 +48,7 @@ export function ScheduleCalendar({ performanceId, initial, onSale }: { performan
               {monthGrid(month).map((week, wi) => (
                 <tr key={wi}>
                   {week.map((cell, ci) => {
-                    const schedules = cell ? byDate.get(cell.date) : undefined;
+                    const schedules = cell ? data.get(cell.date) : undefined;
                     return (
                       <td key={ci} class={schedules ? 'has-show' : undefined}>
                         {cell && <span class="day">{cell.day}</span>}

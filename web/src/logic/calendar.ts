@@ -1,3 +1,5 @@
+import { kstDay } from './format.ts';
+
 /** The month calendar of a show's page: a grid of weeks (Sunday first) for a `YYYY-MM` month. */
 export interface CalendarCell { date: string; day: number }
 
@@ -27,10 +29,27 @@ export function monthTitle(month: string): string {
 }
 
 /**
- * The month to open first: that of the first schedule not yet started, else of the last one
- * (the calendar API's months are UTC months, like its days).
+ * The UTC months the calendar API must be asked for to show the Korean month `YYYY-MM`: the API
+ * groups by UTC day, and a KST month starts nine hours before its UTC namesake (a 01:00 KST show
+ * on the 1st is on the previous UTC month's last day).
  */
+export function utcMonthsFor(kstMonth: string): [string, string] {
+  return [addMonths(kstMonth, -1), kstMonth];
+}
+
+/** Schedules regrouped by the KST day they start on, keeping only the days of `kstMonth`, each day in start order. */
+export function byKstDay<T extends { startAt: string }>(schedules: readonly T[], kstMonth: string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const s of [...schedules].sort((a, b) => Date.parse(a.startAt) - Date.parse(b.startAt))) {
+    const day = kstDay(s.startAt);
+    if (!day.startsWith(`${kstMonth}-`)) continue;
+    out.set(day, [...(out.get(day) ?? []), s]);
+  }
+  return out;
+}
+
+/** The month to open first (KST): that of the first schedule not yet started, else of the last one. */
 export function initialMonth(schedules: readonly { startAt: string }[], now: Date): string {
   const upcoming = schedules.find((s) => new Date(s.startAt) > now) ?? schedules[schedules.length - 1];
-  return (upcoming ? upcoming.startAt : now.toISOString()).slice(0, 7);
+  return kstDay(upcoming ? upcoming.startAt : now).slice(0, 7);
 }
