@@ -2,7 +2,7 @@
 // held, "다시 결제하기" pays again; Toss charged only the second attempt and one booking exists.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { TOSS, adminToken, api, createShow, launch, newAccount, newPage, seatStatus, uiLogin } from './lib.mjs';
+import { api, createShow, newAccount, newPage, seatStatus, startBrowser, TOSS, uiLogin } from './lib.mjs';
 import { holdIdFromUrl, openSeatMap, seat, seatName } from './buy-steps.mjs';
 
 // The local stack's Toss test secret key (LocalService.TOSS_SECRET_KEY; the sandbox takes any test_sk_).
@@ -14,10 +14,7 @@ const tossOrder = async (orderId) => {
 
 let browser;
 let admin;
-before(async () => {
-  browser = await launch();
-  admin = await adminToken();
-});
+before(async () => ({ browser, admin } = await startBrowser()));
 after(() => browser?.close());
 
 test('a declined card keeps the seat held, and paying again succeeds with one charge and one booking', async () => {

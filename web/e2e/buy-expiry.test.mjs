@@ -3,7 +3,7 @@
 // default that run.mjs's runner uses), so the test waits that long before holding.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { adminToken, api, createShow, eventually, launch, newAccount, newPage, seatStatus, uiLogin } from './lib.mjs';
+import { api, createShow, eventually, newAccount, newPage, seatStatus, startBrowser, uiLogin } from './lib.mjs';
 import { holdIdFromUrl, openSeatMap, seat, seatName } from './buy-steps.mjs';
 
 const POLICY = '/admin/policies/booking.holdMinutes';
@@ -11,10 +11,7 @@ const POLICY_CACHE_MS = 5_000;
 
 let browser;
 let admin;
-before(async () => {
-  browser = await launch();
-  admin = await adminToken();
-});
+before(async () => ({ browser, admin } = await startBrowser()));
 after(() => browser?.close());
 
 test('the checkout counts down to the hold’s end, then says it expired and the seat is free again', { timeout: 150_000 }, async () => {

@@ -2,15 +2,12 @@
 // Tab to "좌석 선점하기", Enter holds it; every seat is announced with its full label.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { adminToken, createShow, launch, newAccount, newPage, uiLogin } from './lib.mjs';
+import { createShow, newAccount, newPage, startBrowser, uiLogin } from './lib.mjs';
 import { openSeatMap, seatName } from './buy-steps.mjs';
 
 let browser;
 let admin;
-before(async () => {
-  browser = await launch();
-  admin = await adminToken();
-});
+before(async () => ({ browser, admin } = await startBrowser()));
 after(() => browser?.close());
 
 const focused = (page) => page.evaluate(() => ({

@@ -2,15 +2,12 @@
 // turns grey on an open map within a few seconds, without a reload.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { adminToken, api, createShow, launch, newAccount, newPage } from './lib.mjs';
+import { api, createShow, newAccount, newPage, startBrowser } from './lib.mjs';
 import { openSeatMap, seat, seatName } from './buy-steps.mjs';
 
 let browser;
 let admin;
-before(async () => {
-  browser = await launch();
-  admin = await adminToken();
-});
+before(async () => ({ browser, admin } = await startBrowser()));
 after(() => browser?.close());
 
 test('a seat held elsewhere greys out on an open map without a reload, polled by seat status', async () => {

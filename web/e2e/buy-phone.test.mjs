@@ -2,15 +2,12 @@
 // page scroll); the map zooms in with its + button, a tap selects a seat, the hold works.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { PHONE, adminToken, createShow, goInApp, launch, newAccount, newPage, screenshot, uiLogin } from './lib.mjs';
+import { createShow, goInApp, newAccount, newPage, PHONE, screenshot, startBrowser, uiLogin } from './lib.mjs';
 import { seat, seatName } from './buy-steps.mjs';
 
 let browser;
 let admin;
-before(async () => {
-  browser = await launch();
-  admin = await adminToken();
-});
+before(async () => ({ browser, admin } = await startBrowser()));
 after(() => browser?.close());
 
 const noSidewaysScroll = async (page) =>

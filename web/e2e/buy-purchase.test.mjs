@@ -2,15 +2,12 @@
 // checkout → the Toss sandbox window → success page with the receipt; then the API agrees.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { adminToken, api, createShow, goInApp, launch, newAccount, newPage, screenshot, seatStatus, uiLogin } from './lib.mjs';
+import { api, createShow, goInApp, newAccount, newPage, screenshot, seatStatus, startBrowser, uiLogin } from './lib.mjs';
 import { holdIdFromUrl, seat, seatName } from './buy-steps.mjs';
 
 let browser;
 let admin;
-before(async () => {
-  browser = await launch();
-  admin = await adminToken();
-});
+before(async () => ({ browser, admin } = await startBrowser()));
 after(() => browser?.close());
 
 test('a buyer finds a show, holds a seat, pays in the payment window and sees the receipt', async () => {

@@ -2,15 +2,12 @@
 // checkout; the other reads why in Korean and sees the seat greyed out on its map.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { adminToken, createShow, launch, newAccount, newPage, seatStatus, uiLogin } from './lib.mjs';
+import { createShow, newAccount, newPage, seatStatus, startBrowser, uiLogin } from './lib.mjs';
 import { openSeatMap, seat, seatName } from './buy-steps.mjs';
 
 let browser;
 let admin;
-before(async () => {
-  browser = await launch();
-  admin = await adminToken();
-});
+before(async () => ({ browser, admin } = await startBrowser()));
 after(() => browser?.close());
 
 test('two buyers race for one seat: one holds it, the other is told and sees it taken', async () => {

@@ -15,6 +15,11 @@ export function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
 }
 
+/** Chromium and the local admin's token, for a test file's `before` hook (close the browser in `after`). */
+export async function startBrowser() {
+  return { browser: await launch(), admin: await adminToken() };
+}
+
 export const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'ko-KR', timezoneId: 'Asia/Seoul' };
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'ko-KR', timezoneId: 'Asia/Seoul' };
 

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import type { PageProps } from '../App';
-import { type Amount, type Checkout as CheckoutData, checkout, getConfig, getHold, type Hold, releaseHold } from '../booking';
+import { type Checkout as CheckoutData, checkout, getConfig, getHold, type Hold, releaseHold } from '../booking';
+import type { Amount } from '../bookings';
 import { Countdown, useRemaining } from '../components/Countdown';
 import { ErrorBox, Loading, Page } from '../components/ui';
 import { getPerformance, type PerformanceDetail } from '../catalog';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageProps } from '../App';
-import { confirmPayment, getBooking, getReceipt, type Receipt } from '../booking';
+import { confirmPayment } from '../booking';
+import { getBooking, getReceipt, type Receipt } from '../bookings';
 import { ErrorBox, Loading, Page } from '../components/ui';
 import { dateTime, won } from '../logic/format';
 import { holdIdOf } from '../logic/payment';
