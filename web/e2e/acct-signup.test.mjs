@@ -2,18 +2,11 @@
 // sending (a bad phone) and from the API (a taken email); a good sign-up logs in.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, newAccount, newPage, PASSWORD, PHONE, screenshot, uniqueToken } from './lib.mjs';
+import { fillSignup, launch, newAccount, newPage, PASSWORD, PHONE, screenshot, uniqueToken } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function fill(page, { name, email, password, phone }) {
-  await page.getByLabel('이름').fill(name);
-  await page.getByLabel('이메일').fill(email);
-  await page.getByLabel('비밀번호').fill(password);
-  await page.getByLabel('휴대폰 번호').fill(phone);
-}
 
 /** The message under a field (its aria-describedby error), or null. */
 async function fieldError(page, label) {
@@ -28,7 +21,7 @@ test('a bad phone and a weak password are refused at their fields before sending
   let signups = 0;
   page.on('request', (r) => { if (r.url().endsWith('/auth/signup')) signups += 1; });
   await page.goto('/signup');
-  await fill(page, { name: '김민지', email: `${uniqueToken()}@example.com`, password: 'password', phone: '011-123-4567' });
+  await fillSignup(page, { name: '김민지', email: `${uniqueToken()}@example.com`, password: 'password', phone: '011-123-4567' });
   await page.getByRole('button', { name: '가입하기' }).click();
   await page.locator('.field-error').first().waitFor();
   assert.equal(await fieldError(page, '휴대폰 번호'), '휴대폰 번호는 010-XXXX-XXXX 형식으로 입력해 주세요.');
@@ -44,7 +37,7 @@ test('a taken email is shown at the email field, a taken phone at the phone fiel
   const taken = await newAccount('이서준');
   const page = await newPage(browser, PHONE);
   await page.goto('/signup');
-  await fill(page, { name: '박지훈', email: taken.email.toUpperCase(), password: PASSWORD, phone: '010-0000-0001' });
+  await fillSignup(page, { name: '박지훈', email: taken.email.toUpperCase(), password: PASSWORD, phone: '010-0000-0001' });
   await page.getByRole('button', { name: '가입하기' }).click();
   await page.locator('#f-email-err').waitFor();
   assert.equal(await fieldError(page, '이메일'), '이미 가입된 이메일입니다.');
@@ -65,7 +58,7 @@ test('a good sign-up logs in and goes on to `next`', async () => {
   const page = await newPage(browser);
   await page.goto('/signup?next=%2Fmy%2Fbookings');
   const n = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
-  await fill(page, { name: '최유나', email: `${uniqueToken()}@example.com`, password: PASSWORD, phone: `010-${n.slice(0, 4)}-${n.slice(4)}` });
+  await fillSignup(page, { name: '최유나', email: `${uniqueToken()}@example.com`, password: PASSWORD, phone: `010-${n.slice(0, 4)}-${n.slice(4)}` });
   await page.getByRole('button', { name: '가입하기' }).click();
   await page.getByRole('link', { name: '최유나님' }).waitFor();
   await page.waitForURL('**/my/bookings');

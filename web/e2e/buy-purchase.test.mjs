@@ -1,8 +1,8 @@
-// The whole purchase in a browser: list → search → show page → calendar → seat map → hold →
-// checkout → the Toss sandbox window → success page with the receipt; then the API agrees.
+// The whole purchase in a browser: sign-up → list → search → show page → calendar → seat map →
+// hold → checkout → the Toss sandbox window → success page with the receipt; then the API agrees.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { api, createShow, goInApp, newAccount, newPage, screenshot, seatStatus, startBrowser, uiLogin } from './lib.mjs';
+import { api, createShow, goInApp, login, newPage, screenshot, seatStatus, startBrowser, uiSignup } from './lib.mjs';
 import { holdIdFromUrl, seat, seatName } from './buy-steps.mjs';
 
 let browser;
@@ -10,14 +10,14 @@ let admin;
 before(async () => ({ browser, admin } = await startBrowser()));
 after(() => browser?.close());
 
-test('a buyer finds a show, holds a seat, pays in the payment window and sees the receipt', async () => {
+test('a new buyer signs up, finds a show, holds a seat, pays in the payment window and sees the receipt', async () => {
   const show = await createShow(admin);
-  const buyer = await newAccount();
   const page = await newPage(browser);
   const scriptErrors = [];
   page.on('pageerror', (e) => scriptErrors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && scriptErrors.push(m.text()));
-  await uiLogin(page, buyer);
+  const details = await uiSignup(page);
+  const buyer = { ...details, token: await login(details.email, details.password) };
 
   await goInApp(page, '/');
   await page.getByRole('heading', { level: 2 }).first().waitFor();

@@ -10,9 +10,9 @@ export const TOSS = process.env.TOSS_URL ?? 'http://localhost:5070';
 export const ADMIN = { email: 'admin@tickets.local', password: 'Admin!2345' };
 export const PASSWORD = 'Passw0rd!e2e';
 
-/** A headless Debian Chromium (root in CI needs --no-sandbox). Close it in `after`. */
+/** A headless Debian Chromium (root in CI needs --no-sandbox; Korean UI for the date pickers). Close it in `after`. */
 export function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--lang=ko-KR'] });
 }
 
 /** Chromium and the local admin's token, for a test file's `before` hook (close the browser in `after`). */
@@ -60,15 +60,37 @@ export function uniqueToken() {
 }
 
 let phones = Math.floor(Math.random() * 9_000_000);
-/** A new account through the API: { email, password, phone, name, userId, token }. */
-export async function newAccount(name = '김민지') {
-  const email = `${uniqueToken()}@example.com`;
+/** Details no account has yet: { name, email, password, phone }. */
+export function freshDetails(name = '김민지') {
   phones += 1;
   const n = 10_000_000 + (phones % 90_000_000);
-  const phone = `010-${String(n).slice(0, 4)}-${String(n).slice(4, 8)}`;
-  const r = await api('POST', '/auth/signup', { name, email, password: PASSWORD, phone });
+  return { name, email: `${uniqueToken()}@example.com`, password: PASSWORD, phone: `010-${String(n).slice(0, 4)}-${String(n).slice(4, 8)}` };
+}
+
+/** A new account through the API: { email, password, phone, name, userId, token }. */
+export async function newAccount(name = '김민지') {
+  const details = freshDetails(name);
+  const r = await api('POST', '/auth/signup', details);
   if (r.status !== 201) throw new Error(`signup: ${r.status} ${JSON.stringify(r.body)}`);
-  return { email, password: PASSWORD, phone, name, userId: r.body.userId, token: await login(email, PASSWORD) };
+  return { ...details, userId: r.body.userId, token: await login(details.email, details.password) };
+}
+
+/** Fills the sign-up screen's fields (the page must be on /signup). */
+export async function fillSignup(page, { name, email, password, phone }) {
+  await page.getByLabel('이름').fill(name);
+  await page.getByLabel('이메일').fill(email);
+  await page.getByLabel('비밀번호').fill(password);
+  await page.getByLabel('휴대폰 번호').fill(phone);
+}
+
+/** Signs up through the sign-up screen, which logs the new account in; answers its details. */
+export async function uiSignup(page, name = '김민지') {
+  const details = freshDetails(name);
+  await page.goto('/signup');
+  await fillSignup(page, details);
+  await page.getByRole('button', { name: '가입하기' }).click();
+  await page.getByRole('link', { name: `${name}님` }).waitFor();
+  return details;
 }
 
 /** Logs in through the login screen and waits until the header shows the account. */
