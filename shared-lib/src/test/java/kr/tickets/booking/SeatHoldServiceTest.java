@@ -346,6 +346,43 @@ class SeatHoldServiceTest {
         assertEquals(HoldStatus.PENDING, holds.find(minjis.holdId()).orElseThrow().status());
     }
 
+    @Test
+    void theOwnerSeesTheirHoldAndAnotherUserDoesNot() {
+        Map<String, Object> held = hold(MINJI, SEAT);
+        String holdId = (String) held.get("holdId");
+
+        Map<String, Object> seen = service.get(principal(MINJI), holdId);
+
+        assertEquals(holdId, seen.get("holdId"));
+        assertEquals("PENDING", seen.get("status"));
+        assertEquals(SEAT, seen.get("seatId"));
+        assertEquals(held.get("expiresAt"), seen.get("expiresAt"));
+        assertFails(() -> service.get(principal(SEOJUN), holdId), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void aHoldByAnAccountThatNoLongerExistsIsUnauthenticatedAndHoldsNothing() {
+        assertFails(() -> hold("u-deleted", SEAT), 401, "UNAUTHENTICATED");
+
+        assertTrue(holds.seatClaim(SCHEDULE, SEAT).isEmpty());
+        assertEquals(List.of(), saga.started);
+    }
+
+    @Test
+    void aScheduleWhosePerformanceIsGoneIsNotFound() {
+        CatalogRepository withoutPerformances = (CatalogRepository) Proxy.newProxyInstance(
+                CatalogRepository.class.getClassLoader(), new Class<?>[]{CatalogRepository.class},
+                (proxy, called, args) -> called.getName().equals("findPerformance") ? Optional.empty()
+                        : called.invoke(catalog, args));
+        SeatHoldService orphaned = new SeatHoldService(holds, saga, withoutPerformances, new SeatDirectory(catalog), users,
+                new PolicyService(policyTable, clock), discountThrottle, clock, metrics, "test_ck_fake",
+                "https://tickets.example/pay/success", "https://tickets.example/pay/fail");
+
+        assertFails(() -> orphaned.hold(principal(MINJI), SCHEDULE, jsonBody("{\"seatId\": \"" + SEAT + "\"}"), null),
+                404, "NOT_FOUND");
+        assertTrue(holds.seatClaim(SCHEDULE, SEAT).isEmpty());
+    }
+
     // --- checkout -----------------------------------------------------------------------------
 
     @Test
