@@ -37,6 +37,39 @@ class RefreshCookieTest {
     }
 
     @Test
+    void issuesExactlyTheVisibleAsciiCookieOctetsUpToTheLengthLimitForAtLeastOneSecond() {
+        // 0x21 and 0x7e are the first and last visible characters; 0x20 (space) and 0x7f (DEL) are not.
+        for (String edge : new String[]{"!", "~", "a!b~c", "x".repeat(RefreshCookie.MAX_VALUE_LENGTH)}) {
+            assertEquals("refresh_token=" + edge + "; Path=/auth; Max-Age=1; HttpOnly; Secure; SameSite=Strict",
+                    RefreshCookie.issue(edge, 1), edge);
+        }
+        for (String bad : new String[]{" ", "a\u0020b", "\u007f", "a\u007fb", "\u001f", "\u0080",
+                "x".repeat(RefreshCookie.MAX_VALUE_LENGTH + 1)}) {
+            assertThrows(IllegalArgumentException.class, () -> RefreshCookie.issue(bad, 1), bad);
+        }
+        assertThrows(IllegalArgumentException.class, () -> RefreshCookie.issue(TOKEN, -1));
+    }
+
+    @Test
+    void onlyAValueOfAtLeastTwoCharactersInQuotesIsUnquoted() {
+        // Two characters: the empty quoted value, which is no token at all.
+        assertEquals(Optional.empty(), RefreshCookie.read(List.of("refresh_token=\"\"")));
+        assertEquals(Optional.of("a"), RefreshCookie.read(List.of("refresh_token=\"a\"")));
+        // One quote alone is not a quoted value: it is passed on as it is (and no token matches it).
+        assertEquals(Optional.of("\""), RefreshCookie.read(List.of("refresh_token=\"")));
+        assertEquals(Optional.of("\"a"), RefreshCookie.read(List.of("refresh_token=\"a")));
+        // A value starting with '=' has an empty name, never the cookie's.
+        assertEquals(Optional.empty(), RefreshCookie.read(List.of("=refresh_token=" + TOKEN)));
+    }
+
+    @Test
+    void theLengthLimitAppliesToTheUnquotedValue() {
+        String max = "x".repeat(RefreshCookie.MAX_VALUE_LENGTH);
+        assertEquals(Optional.of(max), RefreshCookie.read(List.of("refresh_token=\"" + max + "\"")));
+        assertThrows(ApiException.class, () -> RefreshCookie.read(List.of("refresh_token=\"" + max + "x\"")));
+    }
+
+    @Test
     void readsTheCookieAmongOthersAcrossHeadersQuotedOrNot() {
         assertEquals(Optional.of(TOKEN), RefreshCookie.read(List.of("refresh_token=" + TOKEN)));
         assertEquals(Optional.of(TOKEN), RefreshCookie.read(List.of("theme=dark; refresh_token=" + TOKEN + "; lang=ko")));
@@ -95,7 +128,8 @@ class RefreshCookieTest {
                 JsonRequest.parse("{\"refreshTokenDelivery\":\"BODY\"}", "application/json")));
         for (String bad : new String[]{"\"cookie\"", "\"BOTH\"", "1", "\"\""}) {
             JsonRequest body = JsonRequest.parse("{\"refreshTokenDelivery\":" + bad + "}", "application/json");
-            RefreshTokenDelivery.from(body);
+            // The error fails the request; the answer stays a delivery, never null.
+            assertEquals(RefreshTokenDelivery.BODY, RefreshTokenDelivery.from(body), bad);
             assertEquals("refreshTokenDelivery", body.errors().get(0).field(), bad);
         }
     }

@@ -14,16 +14,20 @@ import static kr.tickets.common.ApiAssertions.assertFails;
 import static kr.tickets.common.ApiAssertions.jsonBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kr.tickets.catalog.CatalogRepository;
 import kr.tickets.catalog.InMemoryCatalogRepository;
 import kr.tickets.catalog.SeatStatus;
 import kr.tickets.common.ApiException;
@@ -342,6 +346,43 @@ class SeatHoldServiceTest {
         assertEquals(HoldStatus.PENDING, holds.find(minjis.holdId()).orElseThrow().status());
     }
 
+    @Test
+    void theOwnerSeesTheirHoldAndAnotherUserDoesNot() {
+        Map<String, Object> held = hold(MINJI, SEAT);
+        String holdId = (String) held.get("holdId");
+
+        Map<String, Object> seen = service.get(principal(MINJI), holdId);
+
+        assertEquals(holdId, seen.get("holdId"));
+        assertEquals("PENDING", seen.get("status"));
+        assertEquals(SEAT, seen.get("seatId"));
+        assertEquals(held.get("expiresAt"), seen.get("expiresAt"));
+        assertFails(() -> service.get(principal(SEOJUN), holdId), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void aHoldByAnAccountThatNoLongerExistsIsUnauthenticatedAndHoldsNothing() {
+        assertFails(() -> hold("u-deleted", SEAT), 401, "UNAUTHENTICATED");
+
+        assertTrue(holds.seatClaim(SCHEDULE, SEAT).isEmpty());
+        assertEquals(List.of(), saga.started);
+    }
+
+    @Test
+    void aScheduleWhosePerformanceIsGoneIsNotFound() {
+        CatalogRepository withoutPerformances = (CatalogRepository) Proxy.newProxyInstance(
+                CatalogRepository.class.getClassLoader(), new Class<?>[]{CatalogRepository.class},
+                (proxy, called, args) -> called.getName().equals("findPerformance") ? Optional.empty()
+                        : called.invoke(catalog, args));
+        SeatHoldService orphaned = new SeatHoldService(holds, saga, withoutPerformances, new SeatDirectory(catalog), users,
+                new PolicyService(policyTable, clock), discountThrottle, clock, metrics, "test_ck_fake",
+                "https://tickets.example/pay/success", "https://tickets.example/pay/fail");
+
+        assertFails(() -> orphaned.hold(principal(MINJI), SCHEDULE, jsonBody("{\"seatId\": \"" + SEAT + "\"}"), null),
+                404, "NOT_FOUND");
+        assertTrue(holds.seatClaim(SCHEDULE, SEAT).isEmpty());
+    }
+
     // --- checkout -----------------------------------------------------------------------------
 
     @Test
@@ -532,6 +573,143 @@ class SeatHoldServiceTest {
 
         assertEquals(3, calls.get("place"), "written three times before giving up");
         assertEquals(List.of(Metric.HOLD_SUCCEEDED, Metric.HOLD_LIMIT_REFUSED), metrics.metrics());
+    }
+
+    @Test
+    void aHoldThatLosesTheRaceForTheUsersSeatsReadsThemAgainAndSucceeds() {
+        users.create(BookingFixtures.user("u-jiwoo", "박지우"));
+        setPolicy(PolicyKey.MAX_SEATS_PER_USER, JsonNodeFactory.instance.numberNode(2));
+        Hold first = stored(service.hold(principal("u-jiwoo"), SCHEDULE, jsonBody("{\"seatId\": \"" + SEAT + "\"}"), null));
+        // The first count of the user's seats was taken before their first hold landed.
+        Map<String, Integer> calls = new HashMap<>();
+        SeatHoldService racing = serviceOver(StaleReads.once(holds, "userSeats", new HoldRepository.UserSeats(Map.of(), 0),
+                calls));
+
+        Hold second = stored(racing.hold(principal("u-jiwoo"), SCHEDULE,
+                jsonBody("{\"seatId\": \"" + OTHER_SEAT + "\"}"), null));
+
+        assertEquals(2, calls.get("placementReads"), "read once, then again for the retry");
+        assertEquals(2, calls.get("userSeats"));
+        assertEquals(2, calls.get("place"), "the stale write was refused, the fresh one went through");
+        assertEquals(second.holdId(), holds.seatClaim(SCHEDULE, OTHER_SEAT).orElseThrow().holdId());
+        assertEquals(first.holdId(), holds.seatClaim(SCHEDULE, SEAT).orElseThrow().holdId());
+        assertEquals(List.of(first.holdId(), second.holdId()), saga.started.stream().map(Hold::holdId).toList());
+        assertEquals(List.of(Metric.HOLD_SUCCEEDED, Metric.HOLD_SUCCEEDED), metrics.metrics());
+    }
+
+    @Test
+    void aHoldPlacedAtTheFirstAttemptReadsOnce() {
+        Map<String, Integer> calls = new HashMap<>();
+        // No method of that name: nothing is stale, the calls are only counted.
+        SeatHoldService counted = serviceOver(StaleReads.of(holds, "noSuchMethod", null, calls));
+
+        counted.hold(principal(MINJI), SCHEDULE, jsonBody("{\"seatId\": \"" + SEAT + "\"}"), null);
+
+        assertEquals(1, calls.get("placementReads"));
+        assertEquals(1, calls.get("place"));
+    }
+
+    // --- the per-container catalog cache ------------------------------------------------------
+
+    /** The catalog's schedule and performance reads, counted per method name. */
+    private final Map<String, Integer> catalogReads = new HashMap<>();
+
+    private SeatHoldService cachingFor(int seconds) {
+        CatalogRepository counted = (CatalogRepository) Proxy.newProxyInstance(CatalogRepository.class.getClassLoader(),
+                new Class<?>[]{CatalogRepository.class}, (proxy, called, args) -> {
+                    catalogReads.merge(called.getName(), 1, Integer::sum);
+                    try {
+                        return called.invoke(catalog, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return new SeatHoldService(holds, saga, counted, new SeatDirectory(catalog), users,
+                new PolicyService(policyTable, clock), discountThrottle, clock, metrics, "test_ck_fake",
+                "https://tickets.example/pay/success", "https://tickets.example/pay/fail", seconds);
+    }
+
+    /** A hold that reads the schedule and the performance and then fails on the seat, changing nothing. */
+    private static void tryHold(SeatHoldService service, String scheduleId) {
+        boolean known = scheduleId.equals(SCHEDULE);
+        assertFails(() -> service.hold(principal(MINJI), scheduleId, jsonBody("{\"seatId\": \"Z-9-9\"}"), null),
+                known ? 400 : 404, known ? "VALIDATION_FAILED" : "NOT_FOUND");
+    }
+
+    private int reads(String method) {
+        return catalogReads.getOrDefault(method, 0);
+    }
+
+    @Test
+    void theCatalogIsReadOnceWithinTheCacheTimeAndAgainFromItsEnd() {
+        SeatHoldService caching = cachingFor(5);
+
+        tryHold(caching, SCHEDULE);
+        clock.advance(Duration.ofSeconds(4));
+        stored(caching.hold(principal(MINJI), SCHEDULE, jsonBody("{\"seatId\": \"" + SEAT + "\"}"), null));
+        assertEquals(1, reads("findSchedule"), "a hit within the cache time");
+        assertEquals(1, reads("findPerformance"));
+
+        clock.advance(Duration.ofSeconds(1));
+        tryHold(caching, SCHEDULE);
+        assertEquals(2, reads("findSchedule"), "at exactly the end of the cache time the entry is gone");
+        assertEquals(2, reads("findPerformance"));
+
+        clock.advance(Duration.ofSeconds(4));
+        tryHold(caching, SCHEDULE);
+        assertEquals(2, reads("findSchedule"), "cached again from the second read");
+        clock.advance(Duration.ofSeconds(2));
+        tryHold(caching, SCHEDULE);
+        assertEquals(3, reads("findSchedule"), "after the end");
+        assertEquals(3, reads("findPerformance"));
+    }
+
+    @Test
+    void aMissingScheduleIsCachedAsMissingToo() {
+        SeatHoldService caching = cachingFor(5);
+
+        assertFails(() -> caching.hold(principal(MINJI), "sched-missing", jsonBody("{\"seatId\": \"" + SEAT + "\"}"),
+                null), 404, "NOT_FOUND");
+        assertFails(() -> caching.hold(principal(MINJI), "sched-missing", jsonBody("{\"seatId\": \"" + SEAT + "\"}"),
+                null), 404, "NOT_FOUND");
+
+        assertEquals(1, reads("findSchedule"));
+        assertEquals(0, reads("findPerformance"));
+    }
+
+    @Test
+    void aZeroCacheTimeReadsTheCatalogForEveryHold() {
+        SeatHoldService uncached = cachingFor(0);
+
+        tryHold(uncached, SCHEDULE);
+        tryHold(uncached, SCHEDULE);
+        tryHold(uncached, SCHEDULE);
+
+        assertEquals(3, reads("findSchedule"));
+        assertEquals(3, reads("findPerformance"));
+    }
+
+    @Test
+    void aNegativeCacheTimeIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> cachingFor(-1));
+    }
+
+    @Test
+    void aFullCacheIsClearedBeforeTheNextEntry() {
+        SeatHoldService caching = cachingFor(5);
+        tryHold(caching, SCHEDULE);
+        // 999 more schedules (missing ones are cached too) fill the cache to its 1,000 entries.
+        for (int i = 1; i < 1_000; i++) {
+            tryHold(caching, "sched-missing-" + i);
+        }
+        tryHold(caching, SCHEDULE);
+        assertEquals(1_000, reads("findSchedule"), "a full cache still answers");
+
+        tryHold(caching, "sched-missing-1000");
+        tryHold(caching, SCHEDULE);
+
+        assertEquals(1_002, reads("findSchedule"), "the 1,001st entry cleared the others");
+        assertEquals(1, reads("findPerformance"), "the performances' cache has its own, far from full");
     }
 
     @Test

@@ -23,7 +23,12 @@ final class StaleReads {
 
     /** {@code repository}, except that the first call of {@code method} answers {@code answer}: a read taken before a racing write. */
     static HoldRepository once(HoldRepository repository, String method, Object answer) {
-        return proxy(repository, method, answer, new HashMap<>(), 1);
+        return once(repository, method, answer, new HashMap<>());
+    }
+
+    /** As {@link #once(HoldRepository, String, Object)}, counting the calls of each method in {@code calls}. */
+    static HoldRepository once(HoldRepository repository, String method, Object answer, Map<String, Integer> calls) {
+        return proxy(repository, method, answer, calls, 1);
     }
 
     private static HoldRepository proxy(HoldRepository repository, String method, Object answer,

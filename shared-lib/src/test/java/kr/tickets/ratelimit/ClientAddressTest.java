@@ -49,5 +49,11 @@ class ClientAddressTest {
         // An IPv4-mapped IPv6 address is the IPv4 viewer: one counter for both spellings.
         assertEquals(Optional.of("192.0.2.128"), ClientAddress.viewerIp("[::ffff:c000:280]:8"));
         assertEquals(Optional.empty(), ClientAddress.viewerIp("[]:80"));
+        // A port with no address before it (the colon first) is no viewer; neither is a lone colon.
+        assertEquals(Optional.empty(), ClientAddress.viewerIp(":443"));
+        assertEquals(Optional.empty(), ClientAddress.viewerIp(" :443"));
+        assertEquals(Optional.empty(), ClientAddress.viewerIp(":"));
+        // The unspecified address with port 0 is still a well-formed viewer address.
+        assertEquals(Optional.of("0:0:0:0:0:0:0:0"), ClientAddress.viewerIp("[::]:0"));
     }
 }
