@@ -85,15 +85,17 @@ class CloudFrontViewerAddressE2EIT {
         Accounts.Account[] household = accounts(edge, 4);
         String secret = LocalService.ORIGIN_VERIFY_SECRET;
         awaitWindowWithAtLeast(7);
-        String[] viewers = {"198.51.100.11:5001", "198.51.100.12:5002", "[2001:db8::13]:5003", "2001:db8::14:5004"};
+        // IPv6 viewers in different /64 networks are different clients.
+        String[] viewers = {"198.51.100.11:5001", "198.51.100.12:5002", "[2001:db8:0:13::1]:5003", "2001:db8:0:14::1:5004"};
         for (int i = 0; i < 4; i++) {
             Http.Response held = hold(edge, distinct[i], scheduleId, "A-1-" + (i + 1),
                     "CloudFront-Viewer-Address", viewers[i], "X-Origin-Verify", secret);
             assertEquals(201, held.status(), viewers[i] + ": " + held);
         }
-        // One household's address, spelled as CloudFront may (bracketed or not, any port): one counter.
-        String[] sameViewer = {"[2001:db8::99]:4001", "2001:db8::99:4002", "[2001:db8:0:0:0:0:0:99]:4003",
-                "[2001:db8::99]:4004"};
+        // One household's /64, spelled as CloudFront may (bracketed or not, any port) and from four of
+        // its addresses: one counter, so a subscriber cannot spread attempts over its own network.
+        String[] sameViewer = {"[2001:db8:0:99::1]:4001", "2001:db8:0:99::2:4002", "[2001:db8:0:99:0:0:0:3]:4003",
+                "[2001:db8:0:99:ffff::4]:4004"};
         for (int i = 0; i < 3; i++) {
             assertEquals(201, hold(edge, household[i], scheduleId, "A-2-" + (i + 1),
                     "CloudFront-Viewer-Address", sameViewer[i], "X-Origin-Verify", secret).status());

@@ -38,6 +38,32 @@ public final class ClientAddress {
         return viewerIp(viewerAddress).orElse(sourceIp);
     }
 
+    /**
+     * The key a client address is counted under: an IPv4 address as it is; an IPv6 address as
+     * its /64 network ({@code 2001:db8:0:1::/64}), because one subscriber gets a whole /64 and
+     * could otherwise spread attempts over as many addresses as it likes. Anything that is not an
+     * address literal is returned unchanged (it is then its own bucket).
+     */
+    public static String counted(String address) {
+        if (address == null || !address.contains(":") || !IPV6_CHARS.matcher(address).matches()) {
+            return address;
+        }
+        byte[] bytes;
+        try {
+            bytes = InetAddress.getByName(address).getAddress();
+        } catch (UnknownHostException malformed) {
+            return address;
+        }
+        if (bytes.length != 16) {
+            return address;
+        }
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < 8; i += 2) {
+            prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+        }
+        return prefix.append(":/64").toString();
+    }
+
     /** Whether the request carries the origin secret; compared in constant time. */
     static boolean fromCloudFront(String presented, String expected) {
         if (expected == null || expected.isBlank() || presented == null) {

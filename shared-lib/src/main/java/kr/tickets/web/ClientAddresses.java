@@ -29,14 +29,15 @@ public class ClientAddresses {
         this.secretArn = secretArn;
     }
 
+    /** The key the request's client is counted under ({@link ClientAddress#counted}: IPv6 by its /64). */
     public String of(HttpRequest<?> request) {
         String source = Requests.clientAddress(request);
         String expected = secret();
         if (expected.isEmpty()) {
-            return source;
+            return ClientAddress.counted(source);
         }
-        return ClientAddress.resolve(source, request.getHeaders().get(ClientAddress.VIEWER_HEADER),
-                request.getHeaders().get(ClientAddress.VERIFY_HEADER), expected);
+        return ClientAddress.counted(ClientAddress.resolve(source, request.getHeaders().get(ClientAddress.VIEWER_HEADER),
+                request.getHeaders().get(ClientAddress.VERIFY_HEADER), expected));
     }
 
     private String secret() {

@@ -56,4 +56,23 @@ class ClientAddressTest {
         // The unspecified address with port 0 is still a well-formed viewer address.
         assertEquals(Optional.of("0:0:0:0:0:0:0:0"), ClientAddress.viewerIp("[::]:0"));
     }
+
+    @Test
+    void anIpv6ClientIsCountedByItsSlash64SoItCannotSpreadOverItsOwnAddresses() {
+        assertEquals("2001:db8:0:1::/64", ClientAddress.counted("2001:db8:0:1:aaaa:bbbb:cccc:dddd"));
+        assertEquals("2001:db8:0:1::/64", ClientAddress.counted("2001:0db8:0000:0001::1"));
+        assertEquals("2001:db8:0:2::/64", ClientAddress.counted("2001:db8:0:2::1"));
+        assertEquals("0:0:0:0::/64", ClientAddress.counted("::1"));
+        assertEquals("fe80:0:0:0::/64", ClientAddress.counted("FE80::1"));
+    }
+
+    @Test
+    void ipv4AndAnythingThatIsNotAnAddressAreCountedAsTheyAre() {
+        assertEquals("198.51.100.10", ClientAddress.counted("198.51.100.10"));
+        // An IPv4-mapped IPv6 literal is an IPv4 address to InetAddress: counted as written.
+        assertEquals("::ffff:198.51.100.10", ClientAddress.counted("::ffff:198.51.100.10"));
+        assertEquals("test-invoke-source-ip", ClientAddress.counted("test-invoke-source-ip"));
+        assertEquals("not:an:address:at:all", ClientAddress.counted("not:an:address:at:all"));
+        assertEquals(null, ClientAddress.counted(null));
+    }
 }
