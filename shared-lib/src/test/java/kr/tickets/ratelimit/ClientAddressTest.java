@@ -73,6 +73,8 @@ class ClientAddressTest {
         assertEquals("::ffff:198.51.100.10", ClientAddress.counted("::ffff:198.51.100.10"));
         assertEquals("test-invoke-source-ip", ClientAddress.counted("test-invoke-source-ip"));
         assertEquals("not:an:address:at:all", ClientAddress.counted("not:an:address:at:all"));
+        // Address characters but not an address (nine groups): no lookup, counted as written.
+        assertEquals("1:2:3:4:5:6:7:8:9", ClientAddress.counted("1:2:3:4:5:6:7:8:9"));
         assertEquals(null, ClientAddress.counted(null));
     }
 }
