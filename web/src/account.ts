@@ -10,7 +10,3 @@ export function signup(body: { name: string; email: string; password: string; ph
 export function updateMe(changes: Record<string, string>): Promise<Profile> {
   return api<Profile>('PATCH', '/me', changes);
 }
-
-export function getMe(): Promise<Profile> {
-  return api<Profile>('GET', '/me');
-}
